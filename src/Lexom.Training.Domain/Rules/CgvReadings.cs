@@ -26,8 +26,9 @@ public static class CgvReadings
     public static Percentage DefaultDepositRate => Percentage.Of(30m);
 
     /// <summary>
-    /// Reading (M1): a document takes the VAT rate in force on its issue date (a proposal on the day it
-    /// is issued, an invoice on the day it is issued).
+    /// Reading (M1): a proposal takes the VAT rate in force on its issue date; the order and all its
+    /// invoices keep that rate, the price being firm from acceptance (3.1). Should a rate change between
+    /// acceptance and invoicing, the invoices must be re-issued by hand at the new rate.
     /// </summary>
     public static DateOnly VatRateDate(DateOnly documentIssuedOn) => documentIssuedOn;
 
@@ -133,6 +134,13 @@ public static class CgvReadings
     /// deposit stays an ordinary advance, refundable if the client then refuses the new date.
     /// </summary>
     public const bool LexomPostponementHasNoSixMonthLimit = true;
+
+    /// <summary>
+    /// Reading (R2): when the whole price is due as an indemnity "pour inexécution" (a request during the
+    /// training, a date beyond six months, a postponed training not held in time), the postponement is
+    /// not carried out: the order ends as cancelled and the indemnity is billed.
+    /// </summary>
+    public const bool PostponementBeyondLimitEndsTheOrder = true;
 
     // ---------------------------------------------------------------- OPCO (O1–O3)
 
