@@ -84,6 +84,24 @@ public sealed partial record DocumentNumber
     /// <summary>The number of the following document in the same sequence.</summary>
     public DocumentNumber NextInSequence() => new(Kind, Year, Sequence + 1, 1);
 
+    /// <summary>
+    /// LW4: the sequence numbers missing from a set of numbers of one kind and one year (an audit of
+    /// the continuous sequence); empty when the set runs 1, 2, 3… without a gap.
+    /// </summary>
+    public static IReadOnlyList<int> GapsIn(IEnumerable<DocumentNumber> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        var list = numbers.ToList();
+        if (list.Select(n => (n.Kind, n.Year)).Distinct().Count() > 1)
+        {
+            throw new ArgumentException("One kind and one year at a time.", nameof(numbers));
+        }
+
+        var present = list.Select(n => n.Sequence).ToHashSet();
+        var max = present.Count == 0 ? 0 : present.Max();
+        return [.. Enumerable.Range(1, max).Where(i => !present.Contains(i))];
+    }
+
     public static string PrefixOf(DocumentKind kind) => kind switch
     {
         DocumentKind.Proposal => "DEV",
