@@ -1,0 +1,8 @@
+namespace Lexom.Training.Domain.Catalog;
+
+/// <summary>Stored as text.</summary>
+public enum CourseStatus
+{
+    Draft,
+    Published,
+}

@@ -1,0 +1,27 @@
+using Lexom.Training.Domain.Catalog;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lexom.Training.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<CatalogDomain> CatalogDomains => Set<CatalogDomain>();
+    public DbSet<Course> Courses => Set<Course>();
+    public DbSet<CourseSession> CourseSessions => Set<CourseSession>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Status enums are stored as text (architecture: readable rows, safe reordering).
+        configurationBuilder.Properties<CourseStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<decimal>().HavePrecision(12, 2);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Lexom.Training.Web.Data;
+
+/// <summary>A person who signs in: a client contact, a sales person, an admin.</summary>
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>The roles. Each staff page names the one it needs.</summary>
+public static class Roles
+{
+    public const string Client = "Client";
+    public const string Sales = "Sales";
+    public const string Admin = "Admin";
+    public const string Staff = Sales + "," + Admin;
+
+    public static readonly IReadOnlyList<string> All = [Client, Sales, Admin];
+
+    public static string Label(string role) => role switch
+    {
+        Client => "Client",
+        Sales => "Commercial",
+        Admin => "Administrateur",
+        _ => role,
+    };
+}

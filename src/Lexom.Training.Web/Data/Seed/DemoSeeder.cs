@@ -1,0 +1,138 @@
+using Lexom.Training.Domain.Catalog;
+using Lexom.Training.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lexom.Training.Web.Data.Seed;
+
+/// <summary>
+/// The demo of ./lexom run only (never in Production): demo accounts, sample courses clearly marked
+/// "[Exemple]" for trying search and filters, and a few upcoming INTER sessions.
+/// </summary>
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public sealed record DemoAccount(string Email, string Password, string Role, string DisplayName);
+
+    /// <summary>Printed by ./lexom run. Demo only: these accounts never exist outside the demo mode.</summary>
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("admin@lexom.demo", "lexom-demo-gestion-2026", Roles.Admin, "Alice Administratrice"),
+        new("commercial@lexom.demo", "lexom-demo-ventes-2026", Roles.Sales, "Bruno Commercial"),
+        new("client@exemple.demo", "lexom-demo-espace-2026", Roles.Client, "Claire Cliente"),
+    ];
+
+    public const string SamplePrefix = "[Exemple] ";
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not null) continue;
+            var user = new AppUser
+            {
+                UserName = account.Email,
+                Email = account.Email,
+                EmailConfirmed = true,
+                DisplayName = account.DisplayName,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            var created = await users.CreateAsync(user, account.Password);
+            if (!created.Succeeded)
+                throw new InvalidOperationException("Compte de démonstration refusé : " + string.Join(" ", created.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, account.Role);
+        }
+
+        if (!await db.Courses.AnyAsync(c => c.IsSample, cancellationToken))
+        {
+            await SeedSampleCoursesAsync(cancellationToken);
+            logger.LogInformation("Formations d'exemple créées pour la démonstration");
+        }
+    }
+
+    private async Task SeedSampleCoursesAsync(CancellationToken cancellationToken)
+    {
+        var today = clock.Today();
+        var domains = new Dictionary<string, CatalogDomain>
+        {
+            [CatalogSeeder.RelationClientDomain] = await db.CatalogDomains.SingleAsync(d => d.Name == CatalogSeeder.RelationClientDomain, cancellationToken),
+        };
+        foreach (var (name, position) in SampleDomains)
+        {
+            var existing = await db.CatalogDomains.SingleOrDefaultAsync(d => d.Name == name, cancellationToken);
+            if (existing is null)
+            {
+                existing = new CatalogDomain(name, Slugs.From(name), position);
+                db.CatalogDomains.Add(existing);
+            }
+            domains[name] = existing;
+        }
+
+        var number = 0;
+        foreach (var (domainName, code, titles) in SampleTitles)
+        {
+            var n = 0;
+            foreach (var title in titles)
+            {
+                n++;
+                number++;
+                var days = 1 + (number % 3);
+                var content = new CourseContent(
+                    Title: SamplePrefix + title,
+                    DomainId: domains[domainName].Id,
+                    DurationDays: days,
+                    DurationHours: days * 7,
+                    Objectives: [$"Comprendre les bases : {title.ToLowerInvariant()}", "Mettre en pratique sur des cas concrets", "Construire son plan d'action"],
+                    ProgrammeIntro: "A l'issue de la formation, les participants seront préparés à :",
+                    Prerequisites: "Aucun prérequis.",
+                    Audience: "Toute personne concernée par le sujet.",
+                    PedagogicalMethods: ["apports théoriques", "exercices pratiques", "échanges avec le formateur"],
+                    EvaluationMethods: ["cas pratique final", "quiz d'évaluation des acquis"],
+                    AttestationStatement: "une attestation de formation reprenant l'ensemble des objectifs pédagogiques sera délivrée à chaque participant à l'issue de la formation.",
+                    InterPricePerParticipant: number % 4 == 0 ? null : 490m + (days * 350m),
+                    IntraPricePerDay: number % 5 == 0 && number % 4 != 0 ? null : 1200m + (number % 3 * 150m),
+                    MaxParticipants: 8 + (number % 5),
+                    Accessibility: "Accessible aux personnes en situation de handicap, sur demande.",
+                    AccessConditions: "Inscription jusqu'à 7 jours avant le début.",
+                    Contact: "formation@lexom.fr");
+                var course = new Course($"EX-{code}-{n:00}", content, today, isSample: true);
+                for (var d = 1; d <= days; d++)
+                {
+                    course.SetProgrammeDay(new ProgrammeDay(d,
+                    [
+                        new(HalfDayPeriod.Matin, [new((d * 2) - 1, $"Séquence {(d * 2) - 1} : découvrir", ["Apports", "Exemples"])]),
+                        new(HalfDayPeriod.ApresMidi, [new(d * 2, $"Séquence {d * 2} : pratiquer", ["Exercices", "Débriefing"])]),
+                    ]), today);
+                }
+                if (number % 7 != 0) course.Publish(today);
+                db.Courses.Add(course);
+            }
+        }
+
+        // A few upcoming INTER sessions, so that the course pages show dates.
+        var crm = await db.Courses.SingleAsync(c => c.Reference == CatalogSeeder.CrmReference, cancellationToken);
+        var firstMonday = NextMonday(today.AddDays(21));
+        db.CourseSessions.Add(new CourseSession(crm.Id, firstMonday, firstMonday.AddDays(1), "LEXOM, Aubenas (07)", crm.MaxParticipants ?? 10));
+        db.CourseSessions.Add(new CourseSession(crm.Id, firstMonday.AddDays(49), firstMonday.AddDays(50), "LEXOM, Lyon (69)", crm.MaxParticipants ?? 10));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static DateOnly NextMonday(DateOnly from) =>
+        from.AddDays(((int)DayOfWeek.Monday - (int)from.DayOfWeek + 7) % 7);
+
+    private static readonly (string Name, int Position)[] SampleDomains =
+    [
+        ("MANAGEMENT - ENCADREMENT", 20),
+        ("VENTE - NÉGOCIATION", 30),
+        ("BUREAUTIQUE - OUTILS NUMÉRIQUES", 40),
+        ("EFFICACITÉ PROFESSIONNELLE", 50),
+    ];
+
+    private static readonly (string Domain, string Code, string[] Titles)[] SampleTitles =
+    [
+        (CatalogSeeder.RelationClientDomain, "RCL", ["Accueil téléphonique de qualité", "Gérer les réclamations clients", "Fidéliser sa clientèle", "Mesurer la satisfaction client"]),
+        ("MANAGEMENT - ENCADREMENT", "MAN", ["Manager une équipe pour la première fois", "Conduire un entretien annuel", "Déléguer efficacement", "Gérer les conflits en équipe", "Animer une réunion productive"]),
+        ("VENTE - NÉGOCIATION", "VEN", ["Techniques de vente en face à face", "Négocier avec les acheteurs", "Prospection téléphonique", "Réussir ses rendez-vous commerciaux"]),
+        ("BUREAUTIQUE - OUTILS NUMÉRIQUES", "BUR", ["Excel : tableaux croisés dynamiques", "Word : documents longs", "Outils collaboratifs en ligne", "Stratégie de présence sur les réseaux sociaux"]),
+        ("EFFICACITÉ PROFESSIONNELLE", "EFF", ["Gestion du temps et des priorités", "Prise de parole en public", "Écrits professionnels efficaces", "Gestion du stress au travail"]),
+    ];
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lexom.Training.Web.Features.Errors;
+
+/// <summary>Error pages in French; never a stack trace.</summary>
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
+{
+    [Route("/erreur")]
+    public IActionResult ServerError()
+    {
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (feature is not null)
+            logger.LogError(feature.Error, "Erreur non gérée sur {Path}", feature.Path);
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Error", new ErrorView(500, "Une erreur inattendue s'est produite", "Nous en avons été informés. Réessayez dans un instant ; si le problème persiste, écrivez-nous à formation@lexom.fr."));
+    }
+
+    [Route("/erreur/{code:int}")]
+    public IActionResult Status(int code)
+    {
+        Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
+        return View("Error", code switch
+        {
+            404 => new ErrorView(404, "Page introuvable", "La page demandée n'existe pas ou n'est plus en ligne. Retrouvez toutes nos formations dans le catalogue."),
+            403 => new ErrorView(403, "Accès refusé", "Vous n'avez pas accès à cette page."),
+            400 => new ErrorView(400, "Demande invalide", "La demande n'a pas pu être comprise. Rechargez la page et réessayez."),
+            405 => new ErrorView(405, "Action impossible", "Cette action n'est pas permise sur cette page."),
+            429 => new ErrorView(429, "Trop de demandes", "Vous avez envoyé trop de demandes en peu de temps. Patientez une minute puis réessayez."),
+            _ => new ErrorView(code, "Une erreur s'est produite", "Réessayez dans un instant."),
+        });
+    }
+}
+
+public sealed record ErrorView(int Code, string Title, string Message);

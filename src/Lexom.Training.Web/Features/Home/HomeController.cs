@@ -1,0 +1,10 @@
+using Lexom.Training.Web.Features.Catalog;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lexom.Training.Web.Features.Home;
+
+public sealed class HomeController(CatalogQueries queries) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await queries.DomainsAsync(ct));
+}

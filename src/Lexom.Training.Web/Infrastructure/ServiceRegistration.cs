@@ -1,0 +1,151 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using FluentValidation;
+using Lexom.Training.Web.Data;
+using Lexom.Training.Web.Data.Seed;
+using Lexom.Training.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
+using Serilog;
+
+namespace Lexom.Training.Web.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddLexomServices(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.Configure<LexomOptions>(configuration.GetSection(LexomOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        var connectionString = configuration.GetConnectionString("Lexom")
+            ?? throw new InvalidOperationException("La chaîne de connexion ConnectionStrings:Lexom est absente (voir le README).");
+        services.AddDbContextPool<AppDbContext>(o => o
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention());
+
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
+            {
+                // OWASP ASVS 5: length, not composition; common passwords refused by CommonPasswordValidator.
+                o.Password.RequiredLength = CommonPasswordValidator.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<FrenchIdentityErrors>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/compte/connexion";
+            o.LogoutPath = "/compte/deconnexion";
+            o.AccessDeniedPath = "/compte/acces-refuse";
+            o.Cookie.Name = "lexom.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "lexom.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Sales, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+
+        services.AddControllersWithViews(o =>
+            {
+                // Every POST checks its antiforgery token.
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(f => $"Le champ {f} doit être un nombre.");
+                o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, f) => $"La valeur « {v} » n'est pas valide pour {f}.");
+                o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => $"La valeur « {v} » n'est pas valide.");
+                o.ModelBindingMessageProvider.SetMissingBindRequiredValueAccessor(f => $"Le champ {f} est obligatoire.");
+                o.ModelBindingMessageProvider.SetMissingKeyOrValueAccessor(() => "Une valeur est obligatoire.");
+                o.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"La valeur « {v} » n'est pas valide.");
+                o.ModelBindingMessageProvider.SetNonPropertyValueMustBeANumberAccessor(() => "La valeur doit être un nombre.");
+                o.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(f => $"La valeur saisie n'est pas valide pour {f}.");
+                o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(v => $"Une valeur est obligatoire.");
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
+            .AddFeatureFolders();
+
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        ValidatorOptions.Global.LanguageManager.Culture = FrenchCulture.Culture;
+
+        // Accents stay readable in the HTML (Razor encodes only what must be encoded).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(
+            UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement, UnicodeRanges.LatinExtendedA,
+            UnicodeRanges.GeneralPunctuation, UnicodeRanges.CurrencySymbols));
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(FrenchCulture.Culture);
+            o.SupportedCultures = [FrenchCulture.Culture];
+            o.SupportedUICultures = [FrenchCulture.Culture];
+            o.RequestCultureProviders.Clear();
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddScoped<CatalogSeeder>();
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton<Features.Legal.CgvText>();
+        services.AddScoped<Features.Catalog.CatalogQueries>();
+        services.AddScoped<Features.CatalogAdmin.CourseEditor>();
+        if (environment.IsProduction())
+            services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return services;
+    }
+
+    public static WebApplication UseLexomPipeline(this WebApplication app)
+    {
+        if (app.Environment.IsProduction())
+            app.UseHsts();
+        app.UseExceptionHandler("/erreur");
+        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, ex) =>
+            ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+            : ctx.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal) ? Serilog.Events.LogEventLevel.Verbose
+            : Serilog.Events.LogEventLevel.Information);
+        app.UseRequestLocalization();
+        app.MapStaticAssets();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            ResponseWriter = async (ctx, report) =>
+            {
+                ctx.Response.ContentType = "text/plain; charset=utf-8";
+                await ctx.Response.WriteAsync(report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+                    ? "OK" : "Base de données injoignable");
+            },
+        });
+        app.MapControllers();
+        return app;
+    }
+}
+
+/// <summary>Authorization policy names.</summary>
+public static class Policies
+{
+    public const string Staff = "Staff";
+    public const string Admin = "Admin";
+}

@@ -1,0 +1,37 @@
+using Lexom.Training.Web.Infrastructure;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: FrenchCulture.Culture).CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddSerilog((services, lc) => lc
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .WriteTo.Console(formatProvider: FrenchCulture.Culture));
+
+    builder.Services.AddLexomServices(builder.Configuration, builder.Environment);
+
+    var app = builder.Build();
+
+    if (CommandLine.IsCommand(args))
+        return await CommandLine.RunAsync(app, args);
+
+    app.UseLexomPipeline();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "L'application s'est arrêtée sur une erreur");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;
