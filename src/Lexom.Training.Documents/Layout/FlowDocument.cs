@@ -557,10 +557,6 @@ internal sealed class FlowDocument : IDisposable
     private void DrawFooter(XGraphics gfx, int number, int count)
     {
         gfx.DrawLine(RulePen, MarginX, FooterRuleY, PageWidth - MarginX, FooterRuleY);
-        var pageText = $"{number} / {count}";
-        var pageStyle = new TextStyle(8, true, Theme.Navy);
-        var pageWidth = Fonts.Width(pageText, pageStyle);
-        gfx.DrawString(pageText, Fonts.Get(pageStyle), Brush(pageStyle.Color), PageWidth - MarginX - pageWidth, FooterRuleY + 13);
 
         var legalStyle = new TextStyle(6.3, false, Theme.Muted);
         var top = FooterRuleY + 4;
@@ -570,6 +566,11 @@ internal sealed class FlowDocument : IDisposable
             DrawLineAt(gfx, line, MarginX, top, TextAlign.Left, legalWidth);
             top += line.Height;
         }
+
+        var pageText = $"{number} / {count}";
+        var pageStyle = new TextStyle(8, true, Theme.Navy);
+        var pageWidth = Fonts.Width(pageText, pageStyle);
+        gfx.DrawString(pageText, Fonts.Get(pageStyle), Brush(pageStyle.Color), PageWidth - MarginX - pageWidth, FooterRuleY + 13);
 
         if (_chrome.InitialsBox)
         {

@@ -129,6 +129,10 @@ internal static class InvoicePdf
         {
             list.Add(Parts.Para("SIREN " + (string.IsNullOrWhiteSpace(c.Siren) ? "non communiqué" : Parts.FormatSiren(c.Siren))));
         }
+        else
+        {
+            list.Add(Parts.Para("Particulier (personne physique)"));
+        }
 
         list.AddRange(c.EffectiveBillingAddress.Lines().Select(l => Parts.Para(l)));
         if (!string.IsNullOrWhiteSpace(c.VatNumber))

@@ -120,7 +120,7 @@ internal static class Parts
         doc.Table(
             [new TableColumn("", 2.3), new TableColumn("", 1.2, TextAlign.Right)],
             rows,
-            new TableOptions { ShowHeader = false, Width = 290, AlignRight = true, Zebra = false, PadY = 3 });
+            new TableOptions { ShowHeader = false, Width = 320, AlignRight = true, Zebra = false, PadY = 3 });
     }
 
     /// <summary>M2: what the price includes and excludes.</summary>
@@ -166,20 +166,13 @@ internal static class Parts
             list.Add("Participant à confirmer");
         }
 
+        // Row-major (1 2 3 / 4 5 6): reads in order even when the list continues on the next page.
         const int columns = 3;
-        var rows = new List<TableRow>();
-        var perColumn = (list.Count + columns - 1) / columns;
-        for (var r = 0; r < perColumn; r++)
-        {
-            var cells = new string[columns];
-            for (var c = 0; c < columns; c++)
-            {
-                var i = (c * perColumn) + r;
-                cells[c] = i < list.Count ? $"{i + 1}. {list[i]}" : "";
-            }
-
-            rows.Add(new TableRow(cells));
-        }
+        var rows = list
+            .Select((name, i) => $"{i + 1}. {name}")
+            .Chunk(columns)
+            .Select(chunk => new TableRow(chunk.Concat(Enumerable.Repeat("", columns - chunk.Length)).ToArray()))
+            .ToList();
 
         doc.Table(
             [new TableColumn("", 1), new TableColumn("", 1), new TableColumn("", 1)],
