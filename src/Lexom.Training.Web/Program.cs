@@ -1,16 +1,16 @@
 using Lexom.Training.Web.Infrastructure;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: FrenchCulture.Culture).CreateBootstrapLogger();
+// Start-up failures go to the console; each host then gets its own logger from configuration.
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: FrenchCulture.Culture).CreateLogger();
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddSerilog((services, lc) => lc
-        .ReadFrom.Configuration(builder.Configuration)
-        .ReadFrom.Services(services)
+        .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
         .Enrich.FromLogContext()
-        .WriteTo.Console(formatProvider: FrenchCulture.Culture));
+        .WriteTo.Console(formatProvider: FrenchCulture.Culture), preserveStaticLogger: true);
 
     builder.Services.AddLexomServices(builder.Configuration, builder.Environment);
 

@@ -12,6 +12,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<CourseSession> CourseSessions => Set<CourseSession>();
 
+    /// <summary>The one place that says how the app talks to PostgreSQL (also used by tests and tools).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

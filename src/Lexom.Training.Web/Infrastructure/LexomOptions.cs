@@ -8,6 +8,10 @@ public sealed class LexomOptions
     /// <summary>Demo mode (./lexom run): demo accounts and sample courses are seeded. Refused in Production.</summary>
     public bool Demo { get; set; }
 
+    /// <summary>Create, migrate and seed the database at start-up. False where a one-off job does it
+    /// (several instances behind a load balancer).</summary>
+    public bool InitializeDatabase { get; set; } = true;
+
     /// <summary>Apply pending EF Core migrations at start-up (one instance at a time takes an advisory lock).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 

@@ -22,9 +22,7 @@ public static class ServiceRegistration
 
         var connectionString = configuration.GetConnectionString("Lexom")
             ?? throw new InvalidOperationException("La chaîne de connexion ConnectionStrings:Lexom est absente (voir le README).");
-        services.AddDbContextPool<AppDbContext>(o => o
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention());
+        services.AddDbContextPool<AppDbContext>(o => AppDbContext.Configure(o, connectionString));
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {

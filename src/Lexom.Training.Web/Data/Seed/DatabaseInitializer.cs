@@ -23,6 +23,7 @@ public sealed class DatabaseInitializer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!options.Value.InitializeDatabase) return;
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();

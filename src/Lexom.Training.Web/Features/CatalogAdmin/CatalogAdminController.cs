@@ -34,9 +34,9 @@ public sealed class CatalogAdminController(
             from c in db.Courses.AsNoTracking()
             join d in db.CatalogDomains on c.DomainId equals d.Id
             orderby c.IsSample, d.Position, c.Reference
-            select new StaffCourseRow(c.Reference, c.Title, d.Name, c.Status, c.LastUpdatedOn, c.IsSample, c.Programme.Count))
+            select new { c.Reference, c.Title, DomainName = d.Name, c.Status, c.LastUpdatedOn, c.IsSample, c.Programme })
             .ToListAsync(ct);
-        return View(rows);
+        return View(rows.Select(r => new StaffCourseRow(r.Reference, r.Title, r.DomainName, r.Status, r.LastUpdatedOn, r.IsSample, r.Programme.Count)).ToList());
     }
 
     [HttpGet("nouvelle")]

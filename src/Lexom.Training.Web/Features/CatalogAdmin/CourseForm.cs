@@ -84,12 +84,12 @@ public sealed class CourseFormValidator : AbstractValidator<CourseForm>
             .WithName("EvaluationMethods").WithMessage($"Au plus {Course.MaxItems} modalités de {Course.ItemMaxLength} caractères chacune.");
         foreach (var (field, name) in new (System.Linq.Expressions.Expression<Func<CourseForm, string?>>, string)[]
         {
-            (f => f.ProgrammeIntro, "L'introduction du programme"), (f => f.Prerequisites, "Les prérequis"), (f => f.Audience, "Le public"),
-            (f => f.AttestationStatement, "La mention de l'attestation"), (f => f.Accessibility, "L'accessibilité"),
-            (f => f.AccessConditions, "Les modalités d'accès"), (f => f.Contact, "Le contact"),
+            (f => f.ProgrammeIntro, "Introduction du programme"), (f => f.Prerequisites, "Pré-requis"), (f => f.Audience, "Public cible"),
+            (f => f.AttestationStatement, "Mention de l'attestation"), (f => f.Accessibility, "Accessibilité"),
+            (f => f.AccessConditions, "Modalités et délais d'accès"), (f => f.Contact, "Contact"),
         })
         {
-            RuleFor(field).MaximumLength(Course.TextMaxLength).WithMessage($"{name} tient en {Course.TextMaxLength} caractères au plus.");
+            RuleFor(field).MaximumLength(Course.TextMaxLength).WithMessage($"{name} : {Course.TextMaxLength} caractères au plus.");
         }
     }
 }

@@ -1,0 +1,78 @@
+using Lexom.Training.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Lexom.Training.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over its own PostgreSQL database, with a fake clock. One per test class
+/// (xunit IClassFixture); the database is dropped when the class is done.
+/// </summary>
+public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Monday 2 March 2026, 10:00 in Paris.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    public string ConnectionString { get; private set; } = "";
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
+        // Starts the host now: migrations and seeding run once, before the first test.
+        _ = Services;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Lexom", ConnectionString);
+        builder.UseSetting("Lexom:Demo", "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public AppDbContext OpenDb() => TestDatabase.OpenContext(ConnectionString);
+
+    public TestClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>Creates an account with a role and returns its credentials.</summary>
+    public async Task<(string Email, string Password)> CreateUserAsync(string role, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@exemple.test";
+        const string password = "une phrase de passe assez longue";
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email, CreatedAt = Clock.GetUtcNow() };
+        var result = await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return (email, password);
+    }
+
+    public async Task<TestClient> SignedInAsync(string role)
+    {
+        var (email, password) = await CreateUserAsync(role);
+        var client = NewClient();
+        await client.LoginAsync(email, password);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (ConnectionString.Length > 0) await TestDatabase.DropAsync(ConnectionString);
+        GC.SuppressFinalize(this);
+    }
+}
