@@ -108,8 +108,20 @@ public sealed class Order
 
     public bool HasSubrogation => Opco is { Subrogation: true, ClosedUnpaidOn: null };
 
+    /// <summary>
+    /// O2: the part of the price the OPCO is billed under subrogation: its agreed amount, at most what
+    /// the client's payments leave of the price (<see cref="CgvReadings.OpcoPartAfterClientPayments"/>);
+    /// frozen when the training is completed.
+    /// </summary>
+    public Money OpcoPart => !HasSubrogation
+        ? Money.Zero
+        : OpcoBillablePart ?? CgvReadings.OpcoPartAfterClientPayments(Opco!.AgreedAmount, PriceTtc, ClientPaid);
+
+    /// <summary>O2: the OPCO part frozen at completion.</summary>
+    public Money? OpcoBillablePart { get; private set; }
+
     /// <summary>O2: the part of the price the client pays (the whole price without subrogation).</summary>
-    public Money ClientShareOfPrice => HasSubrogation ? PriceTtc - Opco!.AgreedAmount : PriceTtc;
+    public Money ClientShareOfPrice => PriceTtc - OpcoPart;
 
     /// <summary>What the client has paid, net of refunds.</summary>
     public Money ClientPaid => Money.Sum(_invoices.Where(i => i.Payer == InvoicePayer.Client).Select(i => i.Paid)) - Money.Sum(_refunds.Select(r => r.Amount));
@@ -290,6 +302,11 @@ public sealed class Order
             throw new DomainException(French.Format($"La formation se termine le {French.Date(EndsOn)} : elle ne peut pas être close avant."));
         }
 
+        if (HasSubrogation)
+        {
+            OpcoBillablePart = OpcoPart;
+        }
+
         CompletedOn = on;
         Status = OrderStatus.Completed;
     }
@@ -313,7 +330,7 @@ public sealed class Order
 
         var amount = ClientShareOfPrice.MinusFloorZero(ClientPaid);
         var label = HasSubrogation
-            ? French.Format($"Solde : part client {French.Amount(ClientShareOfPrice)} (prix {French.Amount(PriceTtc)} − prise en charge OPCO {French.Amount(Opco!.AgreedAmount)}) − acompte et paiements reçus {French.Amount(ClientPaid)}")
+            ? French.Format($"Solde : part client {French.Amount(ClientShareOfPrice)} (prix {French.Amount(PriceTtc)} − prise en charge OPCO {French.Amount(OpcoPart)}) − acompte et paiements reçus {French.Amount(ClientPaid)}")
             : French.Format($"Solde : prix {French.Amount(PriceTtc)} − acompte et paiements reçus {French.Amount(ClientPaid)}");
         return AddInvoice(new Invoice(id, number, InvoiceKind.Final, InvoicePayer.Client, issuedOn, amount, VatRate, label));
     }
@@ -332,8 +349,13 @@ public sealed class Order
             throw new DomainException("La facture à l'OPCO est déjà émise.", "O2");
         }
 
-        return AddInvoice(new Invoice(id, number, InvoiceKind.Opco, InvoicePayer.Opco, issuedOn, Opco!.AgreedAmount, VatRate,
-            French.Format($"Prise en charge {Opco.Opco}, accord n° {Opco.AgreementNumber}")));
+        if (!OpcoPart.IsPositive)
+        {
+            throw new DomainException("Les paiements du client couvrent déjà tout le prix : il n'y a rien à facturer à l'OPCO.", "O2");
+        }
+
+        return AddInvoice(new Invoice(id, number, InvoiceKind.Opco, InvoicePayer.Opco, issuedOn, OpcoPart, VatRate,
+            French.Format($"Prise en charge {Opco!.Opco}, accord n° {Opco.AgreementNumber}")));
     }
 
     /// <summary>LW4: cancels the unpaid remainder of an invoice with a credit note; the invoice is never deleted.</summary>
@@ -378,6 +400,21 @@ public sealed class Order
 
         return AddInvoice(new Invoice(id, number, InvoiceKind.Indemnity, InvoicePayer.Client, issuedOn, decision.DueNow, VatRate,
             French.Format($"Indemnité ({decision.RuleIds}) : {decision.Explanation}")));
+    }
+
+    /// <summary>
+    /// LW4: after a cancellation or a withdrawal, the client's invoices still open that the decision
+    /// replaces (an unpaid deposit invoice, say); each is to be cancelled by a credit note
+    /// (<see cref="CancelInvoice"/>) before any indemnity is billed.
+    /// </summary>
+    public IReadOnlyList<Invoice> InvoicesToCancel()
+    {
+        if (Status is not (OrderStatus.Cancelled or OrderStatus.Withdrawn))
+        {
+            return [];
+        }
+
+        return [.. _invoices.Where(i => i.Payer == InvoicePayer.Client && i.Kind != InvoiceKind.Indemnity && i.AmountDue.IsPositive)];
     }
 
     /// <summary>Pays back to the client what a decision says is to be refunded, never more.</summary>
@@ -434,7 +471,7 @@ public sealed class Order
         var deadline = CgvReadings.OpcoDeadline(EndsOn);
         var paidByDeadline = Money.Sum(_invoices.Where(i => i.Payer == InvoicePayer.Opco)
             .SelectMany(i => i.Payments).Where(p => p.ReceivedOn <= deadline).Select(p => p.Amount));
-        return OpcoDeadlinePolicy.Check(EndsOn, today, PriceTtc, Opco!.AgreedAmount, paidByDeadline, ClientPaid);
+        return OpcoDeadlinePolicy.Check(EndsOn, today, PriceTtc, OpcoPart, paidByDeadline, ClientPaid);
     }
 
     /// <summary>
@@ -561,7 +598,7 @@ public sealed class Order
         ArgumentNullException.ThrowIfNull(notice);
         return PostponementPolicy.Decide(new PostponementCase(
             reason, notice, OrderedOn, StartsOn, EndsOn, newStartsOn, TrainingKind, PriceTtc, DepositAmount, ClientPaid,
-            HasSubrogation ? Opco!.AgreedAmount : Money.Zero,
+            OpcoPart,
             HasSubrogation ? Opco!.IndemnityCoverage : Money.Zero));
     }
 
@@ -570,7 +607,7 @@ public sealed class Order
     {
         EnsureStatus("vérifier le délai du report", OrderStatus.Postponed);
         return PostponementPolicy.CheckPostponedTraining(OrderedOn, StartsOn, StartsOn <= today, today, PriceTtc, ClientPaid,
-            HasSubrogation ? Opco!.AgreedAmount : Money.Zero, HasSubrogation ? Opco!.IndemnityCoverage : Money.Zero);
+            OpcoPart, HasSubrogation ? Opco!.IndemnityCoverage : Money.Zero);
     }
 
     /// <summary>R2: a postponed training not held 6 months after the order: the whole price is due, the order ends.</summary>

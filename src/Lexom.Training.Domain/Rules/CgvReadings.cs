@@ -109,6 +109,14 @@ public static class CgvReadings
     public static Money OpcoPartOfIndemnity(Money indemnity, Money recordedOpcoCoverage) =>
         Money.Max(Money.Zero, Money.Min(indemnity, recordedOpcoCoverage));
 
+    /// <summary>
+    /// Reading (O2 with a deposit): an OPCO's agreement is a ceiling. Its part of a price that is still to
+    /// be paid is at most what the client's own payments leave of that price, so LEXOM never refunds a
+    /// client's deposit (which R1 may have made non-refundable) only to bill the OPCO instead.
+    /// </summary>
+    public static Money OpcoPartAfterClientPayments(Money agreedAmount, Money priceTtc, Money clientPaid) =>
+        Money.Max(Money.Zero, Money.Min(agreedAmount, priceTtc - clientPaid));
+
     // ---------------------------------------------------------------- Postponement (R1–R4)
 
     /// <summary>R1/R2: the latest new start date, <c>order.AddMonths(6)</c>, inclusive (31 August → 28 or 29 February).</summary>

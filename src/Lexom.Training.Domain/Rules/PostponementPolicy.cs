@@ -103,7 +103,7 @@ public static class PostponementPolicy
         // X4: LEXOM's own postponement, no indemnity and no limit (CgvReadings.LexomPostponementHasNoSixMonthLimit).
         if (c.Reason == PostponementReason.LexomCancellation)
         {
-            var s = Settlement.Of(c.PriceTtc, c.OpcoAgreedPart, c.AlreadyPaid, restIsDueLater: true);
+            var s = Settlement.Of(c.PriceTtc, CgvReadings.OpcoPartAfterClientPayments(c.OpcoAgreedPart, c.PriceTtc, c.AlreadyPaid), c.AlreadyPaid, restIsDueLater: true);
             return new PostponementDecision(PostponementOutcome.AllowedWithoutIndemnity, asked, c.NewStartsOn, limit, false, s, ["X4", "R1"],
                 French.Format($"Report proposé par LEXOM après l'annulation de la session et accepté par le client : la formation est reportée au {French.Date(c.NewStartsOn)} sans aucune indemnité ; les sommes versées comptent sur le prix et le solde de {French.Amount(s.DueLater)} sera dû à la fin de la formation (X4)."));
         }
@@ -127,7 +127,8 @@ public static class PostponementPolicy
         }
 
         // R1: before the start, within six months; the deposit stays with LEXOM and counts towards the price.
-        var allowed = Settlement.Of(c.PriceTtc, c.OpcoAgreedPart, c.AlreadyPaid, restIsDueLater: true, nonRefundable: Money.Min(c.Deposit, c.AlreadyPaid));
+        var allowed = Settlement.Of(c.PriceTtc, CgvReadings.OpcoPartAfterClientPayments(c.OpcoAgreedPart, c.PriceTtc, c.AlreadyPaid), c.AlreadyPaid,
+            restIsDueLater: true, nonRefundable: Money.Min(c.Deposit, c.AlreadyPaid));
         return new PostponementDecision(PostponementOutcome.Allowed, asked, c.NewStartsOn, limit, true, allowed, ["R1"],
             French.Format($"Report demandé le {French.Date(asked)}, avant le début, au {French.Date(c.NewStartsOn)} (au plus tard le {French.Date(limit)}) : accepté ; l'acompte de {French.Amount(c.Deposit)} reste acquis à LEXOM et compte sur le prix ; le solde de {French.Amount(allowed.DueLater)} sera dû à la fin de la formation reportée (R1)."));
     }
@@ -143,7 +144,7 @@ public static class PostponementPolicy
         var limit = CgvReadings.PostponementLimit(orderedOn);
         if (tookPlace || today <= limit)
         {
-            var s = Settlement.Of(priceTtc, opcoAgreedPart, alreadyPaid, restIsDueLater: true);
+            var s = Settlement.Of(priceTtc, CgvReadings.OpcoPartAfterClientPayments(opcoAgreedPart, priceTtc, alreadyPaid), alreadyPaid, restIsDueLater: true);
             return new PostponementDecision(PostponementOutcome.StillInTime, today, postponedStartsOn, limit, true, s, ["R1"],
                 French.Format($"La formation reportée se tient dans le délai de six mois après la commande (au plus tard le {French.Date(limit)}) : rien n'est dû avant la fin (R1)."));
         }
