@@ -108,6 +108,18 @@ public class WithdrawalTests
     }
 
     [Fact]
+    public void LW1_an_individual_withdrawing_before_signing_the_training_contract_pays_nothing()
+    {
+        var order = AnOrder().Like(p => p.PrivateIndividual().OnWebsite()).OrderedOn("2026-01-10").Build();
+
+        var decision = order.Withdraw(Letter("2026-03-01"));
+
+        Assert.Equal(OrderStatus.Withdrawn, order.Status);
+        Assert.Equal(DecisionKind.Withdrawal, order.Decisions.Single().Kind);
+        Assert.Equal(Money.Zero, decision.Settlement!.TotalOwed);
+    }
+
+    [Fact]
     public void P7_a_withdrawal_after_the_period_is_refused_and_is_a_cancellation()
     {
         var order = AnOrder().Like(p => p.PrivateIndividual().OnWebsite()).OrderedOn("2026-01-10").Confirmed();

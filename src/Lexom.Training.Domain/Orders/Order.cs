@@ -506,7 +506,9 @@ public sealed class Order
 
     /// <summary>X1–X6, C3 (and P7/LW1 within the legal period): applies a written cancellation.</summary>
     /// <exception cref="DomainException">The cancellation is refused (X1, X5) or the order cannot be cancelled.</exception>
-    public CancellationDecision Cancel(CancellationReason reason, WrittenNotice notice)
+    public CancellationDecision Cancel(CancellationReason reason, WrittenNotice notice) => CancelCore(reason, notice, asWithdrawal: false);
+
+    private CancellationDecision CancelCore(CancellationReason reason, WrittenNotice notice, bool asWithdrawal)
     {
         ArgumentNullException.ThrowIfNull(notice);
         EnsureStatus("annuler la commande", OrderStatus.PendingSignatureAndDeposit, OrderStatus.Confirmed, OrderStatus.Postponed);
@@ -516,9 +518,10 @@ public sealed class Order
             throw new DomainException(decision.Explanation, decision.RuleIds[0]);
         }
 
-        Close(decision.Outcome == CancellationOutcome.FreeWithdrawal ? OrderStatus.Withdrawn : OrderStatus.Cancelled, notice.ReceivedOn);
-        _decisions.Add(RecordedDecision.From(
-            decision.Outcome == CancellationOutcome.FreeWithdrawal ? DecisionKind.Withdrawal : DecisionKind.Cancellation, notice.ReceivedOn, decision, decision.Settlement));
+        // A withdrawal before the contract is signed is free too (X6); it is still recorded as a withdrawal.
+        var withdrawn = decision.Outcome == CancellationOutcome.FreeWithdrawal || (asWithdrawal && decision.Outcome == CancellationOutcome.FreeBeforeContract);
+        Close(withdrawn ? OrderStatus.Withdrawn : OrderStatus.Cancelled, notice.ReceivedOn);
+        _decisions.Add(RecordedDecision.From(withdrawn ? DecisionKind.Withdrawal : DecisionKind.Cancellation, notice.ReceivedOn, decision, decision.Settlement));
         return decision;
     }
 
@@ -539,7 +542,7 @@ public sealed class Order
                 withdrawal.RuleIds[0]);
         }
 
-        return Cancel(CancellationReason.ClientRenounces, notice);
+        return CancelCore(CancellationReason.ClientRenounces, notice, asWithdrawal: true);
     }
 
     /// <summary>What a cancellation received on a given day would cost, without applying it (for the staff's screen).</summary>
