@@ -11,14 +11,14 @@ internal enum TextAlign
     Right,
 }
 
-/// <summary>Font size, weight and colour of a run of text.</summary>
-internal readonly record struct TextStyle(double Size, bool Bold, XColor Color)
+/// <summary>Font size, weight and colour (ARGB) of a run of text. A plain uint keeps equality cheap (XColor would box).</summary>
+internal readonly record struct TextStyle(double Size, bool Bold, uint Color)
 {
     public TextStyle WithBold(bool bold = true) => this with { Bold = bold };
 
     public TextStyle WithSize(double size) => this with { Size = size };
 
-    public TextStyle WithColor(XColor color) => this with { Color = color };
+    public TextStyle WithColor(uint color) => this with { Color = color };
 }
 
 /// <summary>A run of text in one style; paragraphs are lists of spans.</summary>
@@ -176,7 +176,13 @@ internal static class LineBreaker
 
     private static List<Piece> Tokenize(IReadOnlyList<Span> spans, double maxWidth)
     {
-        var pieces = new List<Piece>();
+        var chars = 0;
+        foreach (var span in spans)
+        {
+            chars += span.Text.Length;
+        }
+
+        var pieces = new List<Piece>((chars / 5) + 4);
         var pendingSpace = false;
         var pendingBreak = false;
         foreach (var span in spans)
