@@ -12,6 +12,10 @@ try
         .Enrich.FromLogContext()
         .WriteTo.Console(formatProvider: FrenchCulture.Culture), preserveStaticLogger: true);
 
+    // Outside a published build (./lexom run, tests), static files come from the projects' wwwroot.
+    if (!builder.Environment.IsProduction())
+        builder.WebHost.UseStaticWebAssets();
+
     builder.Services.AddLexomServices(builder.Configuration, builder.Environment);
 
     var app = builder.Build();

@@ -23,7 +23,7 @@ public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
         // Starts the host now: migrations and seeding run once, before the first test.

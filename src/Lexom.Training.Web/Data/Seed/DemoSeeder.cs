@@ -2,6 +2,7 @@ using Lexom.Training.Domain.Catalog;
 using Lexom.Training.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Lexom.Training.Web.Data.Seed;
 
@@ -9,7 +10,7 @@ namespace Lexom.Training.Web.Data.Seed;
 /// The demo of ./lexom run only (never in Production): demo accounts, sample courses clearly marked
 /// "[Exemple]" for trying search and filters, and a few upcoming INTER sessions.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IOptions<LexomOptions> options, ILogger<DemoSeeder> logger)
 {
     public sealed record DemoAccount(string Email, string Password, string Role, string DisplayName);
 
@@ -47,6 +48,22 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             await SeedSampleCoursesAsync(cancellationToken);
             logger.LogInformation("Formations d'exemple créées pour la démonstration");
         }
+        PrintBanner();
+    }
+
+    /// <summary>What ./lexom run shows: where to go and with which accounts.</summary>
+    private void PrintBanner()
+    {
+        var lines = new List<string>
+        {
+            "",
+            "  LEXOM Formation (démonstration) : " + options.Value.PublicBaseUrl,
+            "  Catalogue : " + options.Value.PublicBaseUrl + "/formations/RCL-RCL-02",
+            "  Comptes de démonstration :",
+        };
+        lines.AddRange(Accounts.Select(a => $"    {Roles.Label(a.Role),-15} {a.Email,-26} mot de passe : {a.Password}"));
+        lines.Add("");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
     }
 
     private async Task SeedSampleCoursesAsync(CancellationToken cancellationToken)
