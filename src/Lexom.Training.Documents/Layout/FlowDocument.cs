@@ -37,6 +37,9 @@ internal sealed class FlowDocument : IDisposable
     private readonly PageChrome _chrome;
     private readonly double _marginX = MarginX;
     private List<TextLine>? _footerLines;
+
+    [ThreadStatic]
+    private static MemoryStream? _saveBuffer;
     private XGraphics _gfx = null!;
     private bool _disposed;
 
@@ -605,10 +608,19 @@ internal sealed class FlowDocument : IDisposable
         }
 
         _pages.Clear();
-        using var stream = new MemoryStream(64 * 1024);
+        // The uncompressed save goes to a per-thread buffer, reused: it is large (fonts) and would otherwise
+        // land on the large object heap at every document, forcing gen-2 collections.
+        var stream = _saveBuffer ??= new MemoryStream(512 * 1024);
+        stream.SetLength(0);
         _pdf.Save(stream, false);
         _disposed = true;
-        return PdfStreamCompressor.Compress(stream.GetBuffer().AsSpan(0, (int)stream.Length));
+        var bytes = PdfStreamCompressor.Compress(stream.GetBuffer().AsSpan(0, (int)stream.Length));
+        if (stream.Capacity > 4 * 1024 * 1024)
+        {
+            _saveBuffer = null; // an exceptional document: do not keep its buffer
+        }
+
+        return bytes;
     }
 
     public void Dispose()

@@ -19,7 +19,8 @@ internal static class PdfStreamCompressor
 
     public static byte[] Compress(ReadOnlySpan<byte> pdf)
     {
-        var output = new MemoryStream(pdf.Length / 2);
+        var output = _output ??= new MemoryStream(256 * 1024);
+        output.SetLength(0);
         var offsets = new Dictionary<int, long>();
         var pos = FirstObject(pdf);
         output.Write(pdf[..pos]);
@@ -97,19 +98,33 @@ internal static class PdfStreamCompressor
         output.Write(Encoding.ASCII.GetBytes(sb.ToString()));
         output.Write(pdf[trailerStart..startXref]);
         output.Write(Encoding.ASCII.GetBytes($"startxref\n{xrefOffset.ToString(CultureInfo.InvariantCulture)}\n%%EOF\n"));
-        return output.ToArray();
+        var result = output.ToArray();
+        if (output.Capacity > 4 * 1024 * 1024)
+        {
+            _output = null;
+        }
+
+        return result;
     }
 
-    private static byte[] Deflate(ReadOnlySpan<byte> data)
+    private static ReadOnlySpan<byte> Deflate(ReadOnlySpan<byte> data)
     {
-        using var ms = new MemoryStream((data.Length / 3) + 64);
+        var ms = _deflate ??= new MemoryStream(128 * 1024);
+        ms.SetLength(0);
         using (var z = new ZLibStream(ms, CompressionLevel.Fastest, leaveOpen: true))
         {
             z.Write(data);
         }
 
-        return ms.ToArray();
+        return ms.GetBuffer().AsSpan(0, (int)ms.Length);
     }
+
+    // Per-thread buffers, reused across documents (rendering is synchronous on one thread).
+    [ThreadStatic]
+    private static MemoryStream? _output;
+
+    [ThreadStatic]
+    private static MemoryStream? _deflate;
 
     private static int FirstObject(ReadOnlySpan<byte> pdf)
     {

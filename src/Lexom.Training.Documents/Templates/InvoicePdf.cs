@@ -88,7 +88,6 @@ internal static class InvoicePdf
         {
             var bank = d.Seller.Bank;
             var payload = EpcQrCode.Payload(bank.AccountHolder, bank.Iban, bank.Bic, d.AmountDue, $"Facture {d.Number}");
-            doc.Space(4);
             doc.QrBox(
                 "Règlement par virement SEPA",
                 [
@@ -99,24 +98,26 @@ internal static class InvoicePdf
                     Parts.Labelled("Référence à indiquer", $"Facture {d.Number}"),
                 ],
                 EpcQrCode.Modules(payload),
-                70,
+                62,
                 "QR code SEPA (EPC)");
         }
 
-        doc.Heading("Mentions légales", 3);
+        var legal = Theme.Legal.WithSize(7.2);
+        doc.KeepSpace(60);
+        doc.Paragraph("Mentions légales", legal.WithBold().WithColor(Theme.Navy), spaceAfter: 1.5);
         if (!string.IsNullOrWhiteSpace(d.VatExemptionMention))
         {
-            doc.Paragraph(d.VatExemptionMention, Theme.Legal, spaceAfter: 2);
+            doc.Paragraph(d.VatExemptionMention, legal, spaceAfter: 1.5);
         }
 
         if (d.Kind != InvoiceKind.CreditNote)
         {
-            doc.Paragraph("Conditions de paiement : " + (d.DueOn == d.IssuedOn ? "payable à réception" : $"payable au plus tard le {Fr.Date(d.DueOn)}") + " (CGV 3.2).", Theme.Legal, spaceAfter: 2);
+            doc.Paragraph("Conditions de paiement : " + (d.DueOn == d.IssuedOn ? "payable à réception" : $"payable au plus tard le {Fr.Date(d.DueOn)}") + " (CGV 3.2).", legal, spaceAfter: 1.5);
         }
 
         foreach (var mention in Parts.PaymentMentions(d.Client.Kind))
         {
-            doc.Paragraph(mention, Theme.Legal, spaceAfter: 2);
+            doc.Paragraph(mention, legal, spaceAfter: 1.5);
         }
 
         return doc.Finish();
