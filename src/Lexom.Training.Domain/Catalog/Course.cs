@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Lexom.Training.Domain.Rules;
 
 namespace Lexom.Training.Domain.Catalog;
 
@@ -68,7 +69,17 @@ public sealed partial class Course
         return reference.Trim().ToUpperInvariant();
     }
 
-    public void Edit(CourseContent content, DateOnly today) => Apply(content, today);
+    public void Edit(CourseContent content, DateOnly today)
+    {
+        if (IsPublished)
+        {
+            // Checked on a copy first, so that a refused edit leaves the course as it was.
+            var probe = new Course(Reference, content, today) { Programme = Programme };
+            if (probe.MissingForPublication() is { Count: > 0 } missing)
+                throw new DomainException("Une formation publiée doit garder toutes ses rubriques ; il manque : " + string.Join(", ", missing) + ". Retirez-la d'abord du catalogue public.", "LW6");
+        }
+        Apply(content, today);
+    }
 
     /// <summary>Replaces one day of the programme (adds it when it is the next day).</summary>
     public void SetProgrammeDay(ProgrammeDay day, DateOnly today)
@@ -114,20 +125,15 @@ public sealed partial class Course
         Touch(today);
     }
 
-    /// <summary>The LW6 sections still empty, in French.</summary>
+    /// <summary>The LW6 sections still empty, in French (CoursePageCompleteness says which), and the programme.</summary>
     public IReadOnlyList<string> MissingForPublication()
     {
-        var missing = new List<string>();
-        if (Objectives.Count == 0) missing.Add("les objectifs");
-        if (Programme.Count == 0) missing.Add("le programme");
-        if (string.IsNullOrWhiteSpace(Prerequisites)) missing.Add("les prérequis");
-        if (string.IsNullOrWhiteSpace(Audience)) missing.Add("le public");
-        if (PedagogicalMethods.Count == 0) missing.Add("les méthodes pédagogiques");
-        if (EvaluationMethods.Count == 0) missing.Add("les modalités d'évaluation");
-        if (!OffersInter && !OffersIntra) missing.Add("un prix");
-        if (string.IsNullOrWhiteSpace(AccessConditions)) missing.Add("les modalités et délais d'accès");
-        if (string.IsNullOrWhiteSpace(Accessibility)) missing.Add("l'accessibilité aux personnes handicapées");
-        if (string.IsNullOrWhiteSpace(Contact)) missing.Add("le contact");
+        var missing = CoursePageCompleteness.Missing(new CoursePageFacts(
+            Objectives.Count, Prerequisites, Audience, DurationHours,
+            string.Join('\n', PedagogicalMethods), string.Join('\n', EvaluationMethods),
+            OffersInter || OffersIntra, AccessConditions, Contact, Accessibility,
+            LastUpdatedOn == default ? null : LastUpdatedOn)).ToList();
+        if (Programme.Count == 0) missing.Insert(Math.Min(1, missing.Count), "le programme");
         return missing;
     }
 
@@ -146,25 +152,35 @@ public sealed partial class Course
         if (c.MaxParticipants is < 1 or > 200)
             throw new DomainException("Le nombre maximum de participants doit être compris entre 1 et 200.");
 
+        // Everything is checked before anything changes: a refused edit leaves the course as it was.
+        var objectives = Items(c.Objectives, "objectifs");
+        var intro = Optional(c.ProgrammeIntro, "L'introduction du programme", TextMaxLength);
+        var prerequisites = Optional(c.Prerequisites, "Les prérequis", TextMaxLength);
+        var audience = Optional(c.Audience, "Le public", TextMaxLength);
+        var methods = Items(c.PedagogicalMethods, "méthodes pédagogiques");
+        var evaluation = Items(c.EvaluationMethods, "modalités d'évaluation");
+        var attestation = Optional(c.AttestationStatement, "La mention de l'attestation", TextMaxLength);
+        var accessibility = Optional(c.Accessibility, "L'accessibilité", TextMaxLength);
+        var access = Optional(c.AccessConditions, "Les modalités d'accès", TextMaxLength);
+        var contact = Optional(c.Contact, "Le contact", TextMaxLength);
+
         Title = title;
         DomainId = c.DomainId;
         DurationDays = c.DurationDays;
         DurationHours = c.DurationHours;
-        Objectives = Items(c.Objectives, "objectifs");
-        ProgrammeIntro = Optional(c.ProgrammeIntro, "L'introduction du programme", TextMaxLength);
-        Prerequisites = Optional(c.Prerequisites, "Les prérequis", TextMaxLength);
-        Audience = Optional(c.Audience, "Le public", TextMaxLength);
-        PedagogicalMethods = Items(c.PedagogicalMethods, "méthodes pédagogiques");
-        EvaluationMethods = Items(c.EvaluationMethods, "modalités d'évaluation");
-        AttestationStatement = Optional(c.AttestationStatement, "La mention de l'attestation", TextMaxLength);
+        Objectives = objectives;
+        ProgrammeIntro = intro;
+        Prerequisites = prerequisites;
+        Audience = audience;
+        PedagogicalMethods = methods;
+        EvaluationMethods = evaluation;
+        AttestationStatement = attestation;
         InterPricePerParticipant = c.InterPricePerParticipant is { } inter ? decimal.Round(inter, 2, MidpointRounding.AwayFromZero) : null;
         IntraPricePerDay = c.IntraPricePerDay is { } intra ? decimal.Round(intra, 2, MidpointRounding.AwayFromZero) : null;
         MaxParticipants = c.MaxParticipants;
-        Accessibility = Optional(c.Accessibility, "L'accessibilité", TextMaxLength);
-        AccessConditions = Optional(c.AccessConditions, "Les modalités d'accès", TextMaxLength);
-        Contact = Optional(c.Contact, "Le contact", TextMaxLength);
-        if (IsPublished && MissingForPublication() is { Count: > 0 } missing)
-            throw new DomainException("Une formation publiée doit garder toutes ses rubriques ; il manque : " + string.Join(", ", missing) + ". Dépubliez-la d'abord.", "LW6");
+        Accessibility = accessibility;
+        AccessConditions = access;
+        Contact = contact;
         Touch(today);
     }
 

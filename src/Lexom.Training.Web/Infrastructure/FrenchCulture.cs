@@ -5,7 +5,7 @@ namespace Lexom.Training.Web.Infrastructure;
 /// <summary>The app speaks French: dates, numbers and money in fr-FR, business dates in Europe/Paris.</summary>
 public static class FrenchCulture
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fr-FR");
+    public static readonly CultureInfo Culture = Domain.French.Culture;
 
     public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
