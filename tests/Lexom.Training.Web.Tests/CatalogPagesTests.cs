@@ -118,6 +118,8 @@ public sealed class CatalogPagesTests(LexomApp app) : IClassFixture<LexomApp>
         using var client = app.NewClient();
         var page = await client.GetPageAsync("/formations?q=" + Uri.EscapeDataString(q));
         Assert.Contains("href=\"/formations/RCL-RCL-02\"", page, StringComparison.Ordinal);
+        Assert.Contains("Objectif : Utiliser le CRM", page, StringComparison.Ordinal);
+        Assert.Contains("INTER 1 190,00 € HT / pers.", page, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -98,14 +98,16 @@ public sealed class CatalogQueries(AppDbContext db)
             courses = courses.Where(c => domains.Any(d => d.Id == c.DomainId && d.Slug == slug));
 
         var total = await courses.CountAsync(ct);
-        var page = await (
+        var rows = await (
             from c in courses
             join d in domains on c.DomainId equals d.Id
             orderby d.Position, d.Name, c.IsSample, c.Title
-            select new CourseCard(c.Reference, c.Title, d.Name, d.Slug, c.DurationDays, c.DurationHours,
-                c.InterPricePerParticipant, c.IntraPricePerDay, c.Objectives.Count > 0 ? c.Objectives[0] : "", c.IsSample))
+            select new { c.Reference, c.Title, DomainName = d.Name, DomainSlug = d.Slug, c.DurationDays, c.DurationHours,
+                c.InterPricePerParticipant, c.IntraPricePerDay, c.Objectives, c.IsSample })
             .Skip((filter.Page - 1) * CatalogFilter.PageSize).Take(CatalogFilter.PageSize)
             .ToListAsync(ct);
+        var page = rows.Select(r => new CourseCard(r.Reference, r.Title, r.DomainName, r.DomainSlug, r.DurationDays, r.DurationHours,
+            r.InterPricePerParticipant, r.IntraPricePerDay, r.Objectives.Count > 0 ? r.Objectives[0] : "", r.IsSample)).ToList();
 
         return new CatalogPage(filter, page, total, domainCounts);
     }
