@@ -9,15 +9,19 @@ namespace Lexom.Training.Web.Infrastructure;
 /// One-off commands of the web assembly:
 ///   create-admin --email EMAIL [--name NAME]   creates (or promotes) the first real admin; the password
 ///                                              is read from LEXOM_ADMIN_PASSWORD or generated and printed once.
+///   render-samples --out DIR                   writes one sample PDF of every document kind, for review by eye.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["create-admin"];
+    private static readonly string[] Commands = ["create-admin", "render-samples"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (args[0] == "render-samples")
+            return await RenderSamplesAsync(args); // needs no database
+
         // The database must be migrated and the roles present before any command.
         foreach (var initializer in app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>())
             await initializer.StartAsync(CancellationToken.None);
@@ -67,6 +71,19 @@ public static class CommandLine
         if (!await users.IsInRoleAsync(user, Roles.Admin))
             await users.AddToRoleAsync(user, Roles.Admin);
         Console.WriteLine($"{email} a le rôle Administrateur.");
+        return 0;
+    }
+
+    private static async Task<int> RenderSamplesAsync(string[] args)
+    {
+        var output = Option(args, "--out");
+        if (string.IsNullOrWhiteSpace(output))
+        {
+            await Console.Error.WriteLineAsync("Usage : render-samples --out DOSSIER");
+            return 2;
+        }
+        foreach (var path in Lexom.Training.Documents.SampleDocuments.RenderAll(Path.GetFullPath(output)))
+            Console.WriteLine(path);
         return 0;
     }
 

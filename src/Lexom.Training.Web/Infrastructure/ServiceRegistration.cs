@@ -106,6 +106,8 @@ public static class ServiceRegistration
         services.AddSingleton<Features.Legal.CgvText>();
         services.AddScoped<Features.Catalog.CatalogQueries>();
         services.AddScoped<Features.CatalogAdmin.CourseEditor>();
+        services.AddSingleton<Lexom.Training.Documents.IDocumentRenderer>(Lexom.Training.Documents.DocumentRenderer.Instance);
+        services.AddSingleton<ISellerIdentityProvider, SellerIdentityProvider>();
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
