@@ -5,6 +5,7 @@ namespace Lexom.Training.Benchmarks;
 
 /// <summary>One benchmark per document kind, warm (fonts installed and JIT done by BenchmarkDotNet's warm-up).</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class DocumentBenchmarks
 {
     private readonly DocumentRenderer _renderer = DocumentRenderer.Instance;
