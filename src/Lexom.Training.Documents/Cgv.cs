@@ -18,6 +18,9 @@ public static partial class Cgv
     /// <summary>The full text, from "Conditions Générales de Vente : LEXOM" to the end.</summary>
     public static string Text => Embedded.Value;
 
+    /// <summary>The text as titled parts, clauses, paragraphs and bullets, in order (the web's /cgv page shows them).</summary>
+    public static IReadOnlyList<CgvBlock> Structure => EmbeddedBlocks.Value;
+
     /// <summary>Clause headings ("I. …", "2.1. …") in order, as printed.</summary>
     public static IReadOnlyList<string> Headings
         => EmbeddedBlocks.Value.Where(b => b.Kind is CgvBlockKind.Part or CgvBlockKind.Clause).Select(b => b.Text).ToList();
@@ -70,7 +73,7 @@ public static partial class Cgv
     private static partial Regex ClauseHeading();
 }
 
-internal enum CgvBlockKind
+public enum CgvBlockKind
 {
     Title,
     Part,
@@ -79,4 +82,4 @@ internal enum CgvBlockKind
     Paragraph,
 }
 
-internal sealed record CgvBlock(CgvBlockKind Kind, string Text);
+public sealed record CgvBlock(CgvBlockKind Kind, string Text);
