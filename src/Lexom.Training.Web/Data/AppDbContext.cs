@@ -11,6 +11,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CatalogDomain> CatalogDomains => Set<CatalogDomain>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<CourseSession> CourseSessions => Set<CourseSession>();
+    public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
 
     /// <summary>The one place that says how the app talks to PostgreSQL (also used by tests and tools).</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using FluentValidation;
 using Lexom.Training.Web.Data;
 using Lexom.Training.Web.Data.Seed;
+using Lexom.Training.Web.Email;
 using Lexom.Training.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -108,6 +109,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.CatalogAdmin.CourseEditor>();
         services.AddSingleton<Lexom.Training.Documents.IDocumentRenderer>(Lexom.Training.Documents.DocumentRenderer.Instance);
         services.AddSingleton<ISellerIdentityProvider, SellerIdentityProvider>();
+        services.AddLexomEmail(configuration);
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
@@ -129,6 +131,7 @@ public static class ServiceRegistration
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = async (ctx, report) =>
