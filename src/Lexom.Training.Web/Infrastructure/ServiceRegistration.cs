@@ -110,6 +110,7 @@ public static class ServiceRegistration
         services.AddSingleton<Lexom.Training.Documents.IDocumentRenderer>(Lexom.Training.Documents.DocumentRenderer.Instance);
         services.AddSingleton<ISellerIdentityProvider, SellerIdentityProvider>();
         services.AddLexomEmail(configuration);
+        services.AddScoped<Features.ProgrammeByEmail.ProgrammeByEmailHandler>();
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
