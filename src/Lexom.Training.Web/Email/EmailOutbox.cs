@@ -69,6 +69,8 @@ public sealed class EmailOutbox(AppDbContext db, IOptions<EmailOptions> options,
         foreach (var attachment in content.Attachments)
             body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
         message.Body = body.ToMessageBody();
+        // 7-bit safe once and for all (quoted-printable text, base64 files): any relay accepts the stored bytes as they are.
+        message.Prepare(EncodingConstraint.SevenBit);
         return message;
     }
 
