@@ -72,8 +72,9 @@ public sealed class DispatcherOptions
     /// leaves the message to any dispatcher once this has passed. Keep it well above the SMTP timeout.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Attempts before a message is marked failed (staff can retry it from /gestion/emails).</summary>
-    public int MaxAttempts { get; set; } = 8;
+    /// <summary>Attempts before a message is marked failed (staff can retry it from /gestion/emails). With the
+    /// default delays, 12 attempts ride out an SMTP outage of about five hours.</summary>
+    public int MaxAttempts { get; set; } = 12;
 
     /// <summary>Wait after the first failure; doubled after each following one (30 s, 1 min, 2 min…).</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(30);

@@ -259,6 +259,30 @@ public sealed class OutboxDispatchTests(MailApp app) : IClassFixture<MailApp>, I
         Assert.Equal(TimeSpan.FromHours(1), d.RetryDelay(50));
     }
 
+    [Fact]
+    public async Task After_a_long_outage_staff_retry_every_failed_message_at_once()
+    {
+        app.Smtp.Reject = true;
+        var rows = new[] { await app.EnqueueAsync("tous1@exemple.fr"), await app.EnqueueAsync("tous2@exemple.fr") };
+        for (var i = 0; i < 3; i++)
+        {
+            await app.Dispatcher.DispatchOnceAsync();
+            app.Clock.Advance(TimeSpan.FromHours(1));
+        }
+        Assert.All(rows, r => Assert.Equal(OutboxStatus.Failed, app.RowAsync(r.Id).GetAwaiter().GetResult().Status));
+
+        app.Smtp.Reject = false;
+        using var admin = await app.SignedInAsync(Roles.Admin);
+        Assert.Contains("Réessayer les 2 messages en échec", await admin.GetPageAsync("/gestion/emails"), StringComparison.Ordinal);
+        using var retry = await admin.PostFormAsync("/gestion/emails", "/gestion/emails/reessayer-les-echecs", Array.Empty<KeyValuePair<string, string>>());
+        Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
+        Assert.Contains("2 messages remis en file d'envoi.", await admin.GetPageAsync("/gestion/emails"), StringComparison.Ordinal);
+
+        Assert.Equal(2, (await app.Dispatcher.DispatchOnceAsync()).Sent);
+        Assert.Single(app.Smtp.ReceivedBy("tous1@exemple.fr"));
+        Assert.Single(app.Smtp.ReceivedBy("tous2@exemple.fr"));
+    }
+
     [Theory]
     [InlineData("/gestion/emails")]
     [InlineData("/gestion/emails/00000000-0000-0000-0000-000000000001")]

@@ -100,6 +100,24 @@ public sealed class EmailAdminController(AppDbContext db, OutboxSignal signal, T
         return Redirect($"/gestion/emails/{id}");
     }
 
+    [HttpPost("reessayer-les-echecs")]
+    public async Task<IActionResult> RetryAllFailed(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var changed = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Failed).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Pending)
+            .SetProperty(m => m.Attempts, 0)
+            .SetProperty(m => m.NextAttemptAt, now), ct);
+        if (changed > 0) signal.Nudge();
+        TempData["Flash"] = changed switch
+        {
+            0 => "Aucun message en échec.",
+            1 => "1 message remis en file d'envoi.",
+            _ => $"{changed} messages remis en file d'envoi.",
+        };
+        return Redirect("/gestion/emails");
+    }
+
     private static readonly System.Linq.Expressions.Expression<Func<OutboxMessage, OutboxRow>> Row = m =>
         new OutboxRow(m.Id, m.CreatedAt, m.Recipient, m.Subject, m.Kind, m.Status, m.Attempts, m.NextAttemptAt, m.SentAt, m.LastError);
 
