@@ -1,4 +1,7 @@
+using Lexom.Training.Domain;
 using Lexom.Training.Domain.Catalog;
+using Lexom.Training.Domain.Clients;
+using Lexom.Training.Domain.Requests;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +15,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<CourseSession> CourseSessions => Set<CourseSession>();
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<ProposalRequest> ProposalRequests => Set<ProposalRequest>();
 
     /// <summary>The one place that says how the app talks to PostgreSQL (also used by tests and tools).</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
@@ -28,6 +33,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         // Status enums are stored as text (architecture: readable rows, safe reordering).
         configurationBuilder.Properties<CourseStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<PayerKind>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<TrainingKind>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<RequestStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<decimal>().HavePrecision(12, 2);
     }
 }

@@ -107,6 +107,7 @@ public static class ServiceRegistration
         services.AddSingleton<Features.Legal.CgvText>();
         services.AddScoped<Features.Catalog.CatalogQueries>();
         services.AddScoped<Features.CatalogAdmin.CourseEditor>();
+        services.AddScoped<Features.ProposalRequests.RequestHandler>();
         services.AddSingleton<Lexom.Training.Documents.IDocumentRenderer>(Lexom.Training.Documents.DocumentRenderer.Instance);
         services.AddSingleton<ISellerIdentityProvider, SellerIdentityProvider>();
         services.AddLexomEmail(configuration);

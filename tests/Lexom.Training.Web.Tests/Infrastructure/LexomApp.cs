@@ -35,6 +35,8 @@ public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Lexom", ConnectionString);
         builder.UseSetting("Lexom:Demo", "false");
+        // Tests post many forms from one address; the fixtures that test the limit set their own.
+        builder.UseSetting("Email:RateLimit:PermitLimit", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

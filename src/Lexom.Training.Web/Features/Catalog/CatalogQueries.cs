@@ -51,7 +51,9 @@ public sealed record CatalogPage(CatalogFilter Filter, IReadOnlyList<CourseCard>
     public int PageCount => Math.Max(1, (Total + CatalogFilter.PageSize - 1) / CatalogFilter.PageSize);
 }
 
-public sealed record UpcomingSession(DateOnly StartsOn, DateOnly EndsOn, string Place, int SeatsLeft);
+public sealed record DomainCourse(string DomainName, string Reference, string Title);
+
+public sealed record UpcomingSession(Guid Id, DateOnly StartsOn, DateOnly EndsOn, string Place, int SeatsLeft);
 
 public sealed record CourseView(Course Course, string DomainName, string DomainSlug, IReadOnlyList<UpcomingSession> Sessions);
 
@@ -127,11 +129,19 @@ public sealed class CatalogQueries(AppDbContext db)
         var sessions = await db.CourseSessions.AsNoTracking()
             .Where(s => s.CourseId == found.Course.Id && s.StartsOn > today)
             .OrderBy(s => s.StartsOn)
-            .Select(s => new UpcomingSession(s.StartsOn, s.EndsOn, s.Place, s.Capacity - s.SeatsTaken))
+            .Select(s => new UpcomingSession(s.Id, s.StartsOn, s.EndsOn, s.Place, s.Capacity - s.SeatsTaken))
             .Take(6)
             .ToListAsync(ct);
         return new CourseView(found.Course, found.Name, found.Slug, sessions);
     }
+
+    /// <summary>Every published course, by domain: the choice offered when a request names none.</summary>
+    public Task<List<DomainCourse>> PublishedCoursesAsync(CancellationToken ct) =>
+        (from c in db.Courses.AsNoTracking()
+         join d in db.CatalogDomains on c.DomainId equals d.Id
+         where c.Status == CourseStatus.Published
+         orderby d.Position, d.Name, c.IsSample, c.Title
+         select new DomainCourse(d.Name, c.Reference, c.Title)).ToListAsync(ct);
 
     public Task<List<DomainOption>> DomainsAsync(CancellationToken ct) =>
         (from d in db.CatalogDomains.AsNoTracking()
