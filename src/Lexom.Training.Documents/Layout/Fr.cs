@@ -29,7 +29,7 @@ internal static class Fr
 
     public static string Int(int value) => value.ToString(Culture);
 
-    public static string Days(int days) => days > 1 ? Int(days) + " jours" : Int(days) + " jour";
+    public static string Days(decimal days) => Number(days) + (days > 1 ? " jours" : " jour");
 
-    public static string Duration(int days, decimal hours) => $"{Days(days)} ({Hours(hours)})";
+    public static string Duration(decimal days, decimal hours) => $"{Days(days)} ({Hours(hours)})";
 }

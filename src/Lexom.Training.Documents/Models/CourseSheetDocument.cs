@@ -10,7 +10,8 @@ public sealed record CourseSheetDocument
     /// <summary>e.g. "RELATION CLIENT - RELATION CLIENTS".</summary>
     public required string Domain { get; init; }
 
-    public required int DurationDays { get; init; }
+    /// <summary>Days, possibly half days (1,5).</summary>
+    public required decimal DurationDays { get; init; }
     public required decimal DurationHours { get; init; }
     public required IReadOnlyList<string> Objectives { get; init; }
 

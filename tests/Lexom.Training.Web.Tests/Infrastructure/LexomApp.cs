@@ -37,6 +37,8 @@ public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Lexom:Demo", "false");
         // Tests post many forms from one address; the fixtures that test the limit set their own.
         builder.UseSetting("Email:RateLimit:PermitLimit", "100000");
+        // Without SMTP settings mail goes to a pickup folder: never the repository's own .data/mail.
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), "lexom-test-mail", GetType().Name + "-" + Guid.NewGuid().ToString("N")[..8]));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

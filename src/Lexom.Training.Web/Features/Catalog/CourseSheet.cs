@@ -12,7 +12,7 @@ public static class CourseSheet
         Reference = c.Reference,
         Title = c.Title,
         Domain = domainName,
-        DurationDays = (int)Math.Ceiling(c.DurationDays),
+        DurationDays = c.DurationDays,
         DurationHours = c.DurationHours,
         Objectives = c.Objectives,
         ProgrammeIntroduction = c.ProgrammeIntro,
