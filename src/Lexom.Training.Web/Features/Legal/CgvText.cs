@@ -1,54 +1,49 @@
-using System.Text.RegularExpressions;
+using Lexom.Training.Documents;
 
 namespace Lexom.Training.Web.Features.Legal;
 
 /// <summary>
-/// LEXOM's CGV, from the source document, split into articles and paragraphs for the /cgv page.
+/// LEXOM's CGV for the /cgv page: the same text and structure as the proposal's annex
+/// (<see cref="Cgv"/> in the Documents project), with consecutive bullets gathered into lists.
 /// </summary>
-public sealed partial class CgvText
+public sealed class CgvText
 {
     public CgvText()
     {
-        using var stream = typeof(CgvText).Assembly.GetManifestResourceStream("cgv.txt")
-            ?? throw new InvalidOperationException("Le texte des CGV est absent.");
-        using var reader = new StreamReader(stream);
-        Raw = reader.ReadToEnd();
-        Blocks = Parse(Raw);
-    }
-
-    public string Raw { get; }
-
-    public IReadOnlyList<CgvBlock> Blocks { get; }
-
-    private static List<CgvBlock> Parse(string raw)
-    {
-        var blocks = new List<CgvBlock>();
-        var lines = raw.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        foreach (var line in lines.Skip(1)) // the first line is the title
+        var blocks = new List<CgvSection>();
+        foreach (var block in Cgv.Structure)
         {
-            if (PartHeading().IsMatch(line)) blocks.Add(new(CgvBlockKind.Part, line, []));
-            else if (ArticleHeading().IsMatch(line) && line.Length < 120) blocks.Add(new(CgvBlockKind.Article, line, []));
-            else if (line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal))
+            switch (block.Kind)
             {
-                // Consecutive bullets make one list.
-                if (blocks.Count > 0 && blocks[^1].Kind == CgvBlockKind.List)
-                    blocks[^1] = blocks[^1] with { Items = [.. blocks[^1].Items, line[2..].Trim()] };
-                else
-                    blocks.Add(new(CgvBlockKind.List, "", [line[2..].Trim()]));
+                case CgvBlockKind.Title:
+                    Title = block.Text;
+                    break;
+                case CgvBlockKind.Bullet when blocks.Count > 0 && blocks[^1].Kind == CgvSectionKind.List:
+                    blocks[^1] = blocks[^1] with { Items = [.. blocks[^1].Items, block.Text] };
+                    break;
+                case CgvBlockKind.Bullet:
+                    blocks.Add(new(CgvSectionKind.List, "", [block.Text]));
+                    break;
+                case CgvBlockKind.Part:
+                    blocks.Add(new(CgvSectionKind.Part, block.Text, []));
+                    break;
+                case CgvBlockKind.Clause:
+                    blocks.Add(new(CgvSectionKind.Article, block.Text, []));
+                    break;
+                default:
+                    blocks.Add(new(CgvSectionKind.Paragraph, block.Text, []));
+                    break;
             }
-            else blocks.Add(new(CgvBlockKind.Paragraph, line, []));
         }
-        return blocks;
+        Blocks = blocks;
     }
 
-    [GeneratedRegex(@"^(I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s")]
-    private static partial Regex PartHeading();
+    public string Title { get; } = "Conditions Générales de Vente : LEXOM";
 
-    [GeneratedRegex(@"^\d\.\d+\.?\s")]
-    private static partial Regex ArticleHeading();
+    public IReadOnlyList<CgvSection> Blocks { get; }
 }
 
-public enum CgvBlockKind
+public enum CgvSectionKind
 {
     Part,
     Article,
@@ -56,4 +51,4 @@ public enum CgvBlockKind
     List,
 }
 
-public sealed record CgvBlock(CgvBlockKind Kind, string Text, IReadOnlyList<string> Items);
+public sealed record CgvSection(CgvSectionKind Kind, string Text, IReadOnlyList<string> Items);

@@ -1,0 +1,64 @@
+using Lexom.Training.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Lexom.Training.Browser.Tests;
+
+/// <summary>A client asks for a proposal from the course page; the sales person finds it in the queue.</summary>
+public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_company_asks_for_a_proposal_and_the_sales_person_takes_it_on()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/formations/RCL-RCL-02");
+        await page.Locator(".course-header").GetByRole(AriaRole.Link, new() { Name = "Demander une proposition" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/demande-de-proposition?formation=RCL-RCL-02", StringComparison.Ordinal));
+
+        // First a mistake: the SIRET's key is wrong, and the page says so next to the field.
+        await page.GetByLabel("Raison sociale (entreprise)").FillAsync("Vignobles du Vivarais");
+        await page.GetByLabel("SIRET (entreprise)").FillAsync("732 829 320 00075");
+        await page.GetByLabel("Nom et prénom *").FillAsync("Camille Roux");
+        await page.GetByLabel("E-mail *").FillAsync("camille.roux@vivarais.example");
+        await page.GetByLabel("Adresse *", new() { Exact = true }).FillAsync("12 avenue de la Gare");
+        await page.GetByLabel("Code postal *").FillAsync("07200");
+        await page.GetByLabel("Ville *").FillAsync("Aubenas");
+        await page.GetByLabel("Date de début souhaitée").FillAsync("2026-04-13");
+        await page.GetByLabel("Nombre de participants *").FillAsync("3");
+        await page.GetByLabel("Noms des participants, si vous les connaissez (un par ligne)").FillAsync("Camille Roux\nLéa Martin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma demande" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#Siret-err")).ToContainTextAsync("Le numéro SIRET n'est pas valide");
+        await page.ScreenshotAsync("request-form-error");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("SIRET (entreprise)").FillAsync("732 829 320 00074");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma demande" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/demande-de-proposition/merci", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Merci, votre demande est bien enregistrée");
+        await page.ScreenshotAsync("request-sent");
+        await page.AssertAccessibleAsync();
+
+        var (email, password) = await app.CreateUserAsync(Roles.Sales);
+        var staff = await app.NewPageAsync();
+        await staff.GotoAsync("/compte/connexion");
+        await staff.GetByLabel("Adresse e-mail").FillAsync(email);
+        await staff.GetByLabel("Mot de passe").FillAsync(password);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await staff.WaitForURLAsync(url => url.EndsWith("/gestion", StringComparison.Ordinal));
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Demandes de proposition" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("table")).ToContainTextAsync("Vignobles du Vivarais");
+        await staff.ScreenshotAsync("staff-request-queue");
+        await staff.AssertAccessibleAsync();
+
+        await staff.Locator("table a").First.ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Je m'en occupe" }).ClickAsync();
+        await Assertions.Expect(staff.Locator(".flash-ok")).ToHaveTextAsync("Vous prenez en charge cette demande.");
+        await staff.ScreenshotAsync("staff-request");
+        await staff.AssertAccessibleAsync();
+
+        await using var db = app.OpenDb();
+        var request = await db.ProposalRequests.SingleAsync(r => db.Clients.Any(c => c.Id == r.ClientId && c.Siret == "73282932000074"));
+        Assert.Equal(["Camille Roux", "Léa Martin"], request.Training.ParticipantNames);
+        Assert.NotNull(request.HandledBy);
+    }
+}
