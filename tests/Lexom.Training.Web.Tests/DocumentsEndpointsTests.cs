@@ -62,14 +62,41 @@ public sealed class DocumentsEndpointsTests(LexomApp app) : IClassFixture<LexomA
         }
     }
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(string file, string arguments)
+    [Fact]
+    public async Task Create_admin_makes_the_first_real_administrator_who_can_sign_in()
     {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments)
+        var dll = Path.Combine(AppContext.BaseDirectory, "Lexom.Training.Web.dll");
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Lexom"] = app.ConnectionString,
+            ["LEXOM_ADMIN_PASSWORD"] = "un long chemin vers la montagne",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        var (code, stdout, stderr) = await RunAsync("dotnet", $"\"{dll}\" create-admin --email directrice@lexom.test --name \"Claire Directrice\"", environment);
+        Assert.True(code == 0, stderr + stdout);
+        Assert.Contains("Compte administrateur créé : directrice@lexom.test", stdout, StringComparison.Ordinal);
+
+        using var client = app.NewClient();
+        await client.LoginAsync("directrice@lexom.test", "un long chemin vers la montagne");
+        Assert.Contains("Nouvelle formation", await client.GetPageAsync("/gestion/catalogue"), StringComparison.Ordinal);
+
+        // A common password is refused, in French, and no account is created.
+        environment["LEXOM_ADMIN_PASSWORD"] = "password1234";
+        var (refused, _, refusal) = await RunAsync("dotnet", $"\"{dll}\" create-admin --email faible@lexom.test", environment);
+        Assert.Equal(1, refused);
+        Assert.Contains("Ce mot de passe figure parmi les plus courants", refusal, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Out, string Err)> RunAsync(string file, string arguments, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(file, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-        })!;
+        };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
