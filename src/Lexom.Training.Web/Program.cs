@@ -6,7 +6,14 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: FrenchCul
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Commands that need no database run before any host is built.
+    if (CommandLine.IsStandalone(args))
+        return await CommandLine.RunStandaloneAsync(args);
+
+    // A command may be run from any folder: its settings are those beside the assembly.
+    var builder = WebApplication.CreateBuilder(CommandLine.IsCommand(args)
+        ? new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory }
+        : new WebApplicationOptions { Args = args });
     builder.Services.AddSerilog((services, lc) => lc
         .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
         .Enrich.FromLogContext()

@@ -40,10 +40,12 @@ public sealed class DocumentsEndpointsTests(LexomApp app) : IClassFixture<LexomA
     public async Task Render_samples_writes_one_valid_PDF_of_every_document_kind()
     {
         var output = Path.Combine(Path.GetTempPath(), "lexom-samples-" + Guid.NewGuid().ToString("N")[..8]);
+        // No connection string at all: the samples need no database.
         try
         {
             var dll = Path.Combine(AppContext.BaseDirectory, "Lexom.Training.Web.dll");
-            var (code, stdout, stderr) = await RunAsync("dotnet", $"\"{dll}\" render-samples --out \"{output}\"");
+            var (code, stdout, stderr) = await RunAsync("dotnet", $"\"{dll}\" render-samples --out \"{output}\"",
+                new Dictionary<string, string> { ["ConnectionStrings__Lexom"] = "" });
             Assert.True(code == 0, stderr);
             var files = Directory.GetFiles(output, "*.pdf").Select(Path.GetFileName).Order().ToList();
             Assert.True(files.Count >= 8, "Échantillons : " + string.Join(", ", files));
@@ -94,6 +96,8 @@ public sealed class DocumentsEndpointsTests(LexomApp app) : IClassFixture<LexomA
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // As an operator would: from a folder that is not the assembly's.
+            WorkingDirectory = Path.GetTempPath(),
         };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         using var process = Process.Start(start)!;

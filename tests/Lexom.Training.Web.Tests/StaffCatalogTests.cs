@@ -135,6 +135,7 @@ public sealed class StaffCatalogTests(LexomApp app) : IClassFixture<LexomApp>
 
         using var visitor = app.NewClient();
         var page = await visitor.GetPageAsync("/formations/crm-proj-01");
+        Assert.Contains("Formation publiée", await admin.GetPageAsync("/gestion/catalogue/CRM-PROJ-01"), StringComparison.Ordinal);
         Assert.Contains("Piloter un projet CRM, de A à Z", page, StringComparison.Ordinal);
         Assert.Contains("Jour 1 - Matin", page, StringComparison.Ordinal);
         Assert.Contains("1. Cadrer le projet", page, StringComparison.Ordinal);
@@ -142,6 +143,12 @@ public sealed class StaffCatalogTests(LexomApp app) : IClassFixture<LexomApp>
         Assert.Contains("Parties prenantes", page, StringComparison.Ordinal);
         Assert.Contains("890,50 € HT", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/formations/CRM-PROJ-01\"", await visitor.GetPageAsync("/formations?q=parties%20prenantes"), StringComparison.Ordinal);
+
+        // Unpublished, the course leaves the public catalog at once.
+        using (var unpublished = await admin.PostFormAsync("/gestion/catalogue/CRM-PROJ-01", "/gestion/catalogue/CRM-PROJ-01/depublier"))
+            Assert.Equal(HttpStatusCode.Redirect, unpublished.StatusCode);
+        await visitor.GetPageAsync("/formations/CRM-PROJ-01", HttpStatusCode.NotFound);
+        Assert.DoesNotContain("CRM-PROJ-01", await visitor.GetPageAsync("/formations?q=parties%20prenantes"), StringComparison.Ordinal);
     }
 
     [Fact]

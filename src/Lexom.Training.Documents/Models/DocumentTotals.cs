@@ -1,3 +1,5 @@
+using Lexom.Training.Domain.Values;
+
 namespace Lexom.Training.Documents;
 
 /// <summary>VAT of one rate: base HT and amount.</summary>
@@ -18,29 +20,27 @@ public sealed record DocumentTotals(
 {
     public decimal Balance => TotalInclVat - Deposit;
 
+    /// <summary>M3: round(qty × unit), by the domain's <see cref="PriceCalculator"/>.</summary>
     public static decimal LineTotal(DocumentLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return Round(line.Quantity * line.UnitPriceExclVat);
+        return PriceCalculator.LineAmount(line.Quantity, Money.Euros(line.UnitPriceExclVat)).Amount;
     }
 
+    /// <summary>
+    /// The totals as the domain computes them (M3, M4): the documents print the domain's arithmetic,
+    /// they do not have one of their own.
+    /// </summary>
     public static DocumentTotals Compute(IReadOnlyList<DocumentLine> lines, decimal depositRate)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var byRate = lines
-            .GroupBy(l => l.VatRate)
-            .OrderByDescending(g => g.Key)
-            .Select(g =>
-            {
-                var baseHt = g.Sum(LineTotal);
-                return new VatBreakdown(g.Key, baseHt, Round(baseHt * g.Key));
-            })
+        var totals = PriceCalculator.Totals(lines.Select(l =>
+            (PriceCalculator.LineAmount(l.Quantity, Money.Euros(l.UnitPriceExclVat)), Percentage.Of(l.VatRate * 100m))));
+        var byRate = totals.VatByRate
+            .OrderByDescending(v => v.Rate.Points)
+            .Select(v => new VatBreakdown(v.Rate.Fraction, v.Base.Amount, v.Vat.Amount))
             .ToList();
-        var ht = byRate.Sum(v => v.BaseExclVat);
-        var vat = byRate.Sum(v => v.Vat);
-        var ttc = ht + vat;
-        return new DocumentTotals(ht, byRate, vat, ttc, depositRate, Round(depositRate * ttc));
+        var deposit = PriceCalculator.Deposit(totals.Ttc, Percentage.Of(depositRate * 100m));
+        return new DocumentTotals(totals.Ht.Amount, byRate, totals.Vat.Amount, totals.Ttc.Amount, depositRate, deposit.Amount);
     }
-
-    private static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 }

@@ -1,3 +1,5 @@
+using Lexom.Training.Domain.Rules;
+using Lexom.Training.Domain.Values;
 using Lexom.Training.Documents.Layout;
 
 namespace Lexom.Training.Documents.Templates;
@@ -109,7 +111,10 @@ internal static class TrainingAgreementPdf
 
         if (d.Funding is { } f)
         {
-            var clientPart = Math.Max(0, totals.TotalInclVat - f.AmountCovered);
+            // O2: the client's part is the domain's split of the price.
+            var clientPart = f.AmountCovered > 0 && f.AmountCovered <= totals.TotalInclVat
+                ? OpcoDeadlinePolicy.Split(Money.Euros(totals.TotalInclVat), Money.Euros(f.AmountCovered)).ClientPart.Amount
+                : totals.TotalInclVat;
             doc.Paragraph(
                 $"Prise en charge par l'OPCO {f.OpcoName}, accord n° {f.AgreementNumber}, pour {Fr.Money(f.AmountCovered)}"
                 + (f.Subrogation ? $", avec subrogation de paiement : LEXOM facture directement l'OPCO et facture au client le reste, soit {Fr.Money(clientPart)}. " : ". ")

@@ -13,14 +13,22 @@ namespace Lexom.Training.Web.Infrastructure;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["create-admin", "render-samples"];
+    private static readonly string[] Commands = ["create-admin"];
+    private static readonly string[] StandaloneCommands = ["render-samples"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
 
+    /// <summary>A command that needs neither the database nor the configuration.</summary>
+    public static bool IsStandalone(string[] args) => args.Length > 0 && StandaloneCommands.Contains(args[0], StringComparer.Ordinal);
+
+    public static Task<int> RunStandaloneAsync(string[] args) => args[0] switch
+    {
+        "render-samples" => RenderSamplesAsync(args),
+        _ => Task.FromResult(2),
+    };
+
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        if (args[0] == "render-samples")
-            return await RenderSamplesAsync(args); // needs no database
 
         // The database must be migrated and the roles present before any command.
         foreach (var initializer in app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>())
