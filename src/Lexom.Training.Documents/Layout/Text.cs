@@ -111,7 +111,26 @@ internal static class LineBreaker
 
     private readonly record struct Piece(string Text, TextStyle Style, double Width, bool SpaceBefore, bool HardBreakBefore);
 
+    /// <summary>Long single-style paragraphs (the CGV annex of every proposal) laid out once per process.</summary>
+    private const int CachedMinimumLength = 200;
+    private const int CacheCapacity = 1024;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Text, TextStyle Style, double Width), TextLine[]> Cache = new();
+
     public static List<TextLine> Break(IReadOnlyList<Span> spans, double maxWidth)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        if (spans.Count == 1 && spans[0].Text.Length >= CachedMinimumLength)
+        {
+            var key = (spans[0].Text, spans[0].Style, maxWidth);
+            if (Cache.TryGetValue(key, out var cached)) return [.. cached];
+            var laid = BreakUncached(spans, maxWidth);
+            if (Cache.Count < CacheCapacity) Cache.TryAdd(key, [.. laid]);
+            return laid;
+        }
+        return BreakUncached(spans, maxWidth);
+    }
+
+    private static List<TextLine> BreakUncached(IReadOnlyList<Span> spans, double maxWidth)
     {
         var pieces = Tokenize(spans, maxWidth);
         var lines = new List<TextLine>();
