@@ -108,6 +108,10 @@ public static class ServiceRegistration
         services.AddScoped<Features.Catalog.CatalogQueries>();
         services.AddScoped<Features.CatalogAdmin.CourseEditor>();
         services.AddScoped<Features.ProposalRequests.RequestHandler>();
+        services.AddScoped<DocumentNumbering>();
+        services.AddScoped<Features.Proposals.ProposalQueries>();
+        services.AddScoped<Features.Proposals.ProposalDrafts>();
+        services.AddScoped<Features.Proposals.ProposalIssuer>();
         services.AddSingleton<Lexom.Training.Documents.IDocumentRenderer>(Lexom.Training.Documents.DocumentRenderer.Instance);
         services.AddSingleton<ISellerIdentityProvider, SellerIdentityProvider>();
         services.AddLexomEmail(configuration);
