@@ -119,7 +119,7 @@ public sealed class ProposalStaffTests(LexomApp app) : IClassFixture<LexomApp>
     }
 
     [Theory]
-    [InlineData("Lines[0].Quantity", "abc", "n'est pas valide")]
+    [InlineData("Lines[0].Quantity", "abc", "La valeur « abc » n'est pas valide pour quantité.")]
     [InlineData("Lines[0].Quantity", "0", "La quantité d'une ligne est positive")]
     [InlineData("Lines[0].UnitPrice", "-5", "Le prix unitaire HT est compris entre 0 et 1 000 000 €.")]
     [InlineData("Lines[0].UnitPrice", "10,555", "Le prix unitaire HT a au plus deux décimales.")]
@@ -129,7 +129,7 @@ public sealed class ProposalStaffTests(LexomApp app) : IClassFixture<LexomApp>
     [InlineData("ParticipantCount", "", "Indiquez le nombre de participants.")]
     [InlineData("ParticipantNames", "A\nB\nC\nD", "Il y a plus de noms que de participants.")]
     [InlineData("Sessions[0].End", "2026-04-01", "Une session ne peut pas finir avant de commencer.")]
-    [InlineData("Sessions[0].Start", "pas-une-date", "n'est pas valide")]
+    [InlineData("Sessions[0].Start", "pas-une-date", "n'est pas valide pour date de début.")]
     [InlineData("PreparationCost", "-1", "Le coût d'élaboration est un montant entre 0 et 1 000 000 €.")]
     [InlineData("Place", "__LONG__", "Le lieu : 300 caractères au plus.")]
     public async Task Bad_input_on_a_draft_gets_a_French_message_and_changes_nothing(string field, string value, string message)

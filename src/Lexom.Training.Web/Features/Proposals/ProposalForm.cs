@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Lexom.Training.Domain.Proposals;
 using Lexom.Training.Domain.Requests;
@@ -7,8 +8,13 @@ namespace Lexom.Training.Web.Features.Proposals;
 /// <summary>One priced line of the draft (M3). A row left blank is ignored.</summary>
 public sealed class LineForm
 {
+    [Display(Name = "libellé")]
     public string? Description { get; set; }
+
+    [Display(Name = "quantité")]
     public decimal? Quantity { get; set; }
+
+    [Display(Name = "prix unitaire HT")]
     public decimal? UnitPrice { get; set; }
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Description) && Quantity is null && UnitPrice is null;
@@ -17,7 +23,10 @@ public sealed class LineForm
 /// <summary>The dates of one session (P1, P2). A row left blank is ignored.</summary>
 public sealed class SessionForm
 {
+    [Display(Name = "date de début")]
     public DateOnly? Start { get; set; }
+
+    [Display(Name = "date de fin")]
     public DateOnly? End { get; set; }
 
     public bool IsBlank => Start is null && End is null;
@@ -32,7 +41,10 @@ public sealed class ProposalForm
 
     public string? Place { get; set; }
     public string? BillingAddress { get; set; }
+    [Display(Name = "coût d'élaboration")]
     public decimal? PreparationCost { get; set; }
+
+    [Display(Name = "nombre de participants")]
     public int? ParticipantCount { get; set; }
     public string? ParticipantNames { get; set; }
     public List<LineForm> Lines { get; set; } = [];
