@@ -13,7 +13,7 @@ namespace Lexom.Training.Web.Tests.Proposals;
 public sealed class ProposalJourneyTests(LexomApp app) : IClassFixture<LexomApp>
 {
     [Fact]
-    public async Task P1_P3_M3_M4_LW4_a_request_of_3_participants_becomes_proposal_DEV_2026_000001_of_4284_euros_with_a_1285_20_deposit()
+    public async Task P1_P3_C3_M1_M2_M3_M4_LW3_LW4_a_request_of_3_participants_becomes_DEV_2026_000001_of_4284_euros_with_a_1285_20_deposit()
     {
         const string email = "parcours@coteaux.example";
         var requestId = await ProposalSteps.RequestAsync(app, 3, "Marie-Christine Dupont\nJean-Baptiste Fontaine", email);
@@ -59,6 +59,8 @@ public sealed class ProposalJourneyTests(LexomApp app) : IClassFixture<LexomApp>
         Assert.Contains("du TTC)</dt><dd>1 285,20 €", page, StringComparison.Ordinal);
         Assert.Contains("CGV LEXOM 2026-01", page, StringComparison.Ordinal);
         Assert.Contains("Nouvelle version", page, StringComparison.Ordinal);
+        Assert.Contains("TVA (20 %)", page, StringComparison.Ordinal); // M1: the rate of the vat_rates table, frozen
+        Assert.Contains("ils comprennent ceux du formateur", page, StringComparison.Ordinal); // M2, frozen at issue
 
         // The PDF, re-rendered from the frozen data, says the same.
         using var pdfResponse = await sales.GetAsync($"/gestion/propositions/{id}/pdf");
@@ -66,7 +68,7 @@ public sealed class ProposalJourneyTests(LexomApp app) : IClassFixture<LexomApp>
         Assert.Equal("application/pdf", pdfResponse.Content.Headers.ContentType!.MediaType);
         var pdf = await pdfResponse.Content.ReadAsByteArrayAsync();
         var text = ProposalSteps.PdfText(pdf);
-        foreach (var expected in new[] { "DEV-2026-000001", "Valable jusqu'au 1er avril 2026 inclus", "3 570,00 €", "714,00 €", "4 284,00 €", "1 285,20 €", "BON POUR ACCORD", "CGV LEXOM 2026-01", "à confirmer", "Marie-Christine Dupont" })
+        foreach (var expected in new[] { "DEV-2026-000001", "Valable jusqu'au 1er avril 2026 inclus", "3 570,00 €", "714,00 €", "4 284,00 €", "1 285,20 €", "BON POUR ACCORD", "CGV LEXOM 2026-01", "à confirmer", "Marie-Christine Dupont", "SIREN 732 829 320", "frais de déplacement et de bouche du formateur" })
             Assert.True(text.Contains(expected, StringComparison.Ordinal), $"Le PDF ne contient pas « {expected} ».");
 
         // Exactly one e-mail to the client, with the PDF attached, the validity date, the deposit and how to accept.

@@ -62,7 +62,7 @@ public sealed class ProposalStaffTests(LexomApp app) : IClassFixture<LexomApp>
     }
 
     [Fact]
-    public async Task P5_an_issued_proposal_is_never_edited_and_P3_a_new_version_keeps_its_number_with_V2()
+    public async Task P3_P5_an_issued_proposal_is_never_edited_and_a_new_version_keeps_its_number_with_V2()
     {
         var (sales, id) = await ReadyDraftAsync();
         using var _ = sales;
