@@ -1,4 +1,5 @@
 using System.Net;
+using Lexom.Training.Domain;
 using Lexom.Training.Domain.Proposals;
 using Lexom.Training.Web.Data;
 using Lexom.Training.Web.Features.Proposals;
@@ -118,6 +119,43 @@ public sealed class ProposalStaffTests(LexomApp app) : IClassFixture<LexomApp>
         Assert.Equal(await db.Proposals.CountAsync(p => p.Number != null && p.PreviousVersionId == null), counter.Last);
     }
 
+    [Fact]
+    public async Task P1_P2_a_draft_from_scratch_for_a_client_and_a_course_is_priced_per_day_in_intra_for_each_session()
+    {
+        await ProposalSteps.RequestAsync(app, 1, "", "scratch@exemple.test", "55208131700018");
+        Guid clientId, courseId;
+        await using (var db = app.OpenDb())
+        {
+            clientId = await db.Clients.Where(c => c.Siret == "55208131700018").Select(c => c.Id).SingleAsync();
+            courseId = await db.Courses.Where(c => c.Reference == "RCL-RCL-02").Select(c => c.Id).SingleAsync();
+        }
+        using var sales = await app.SignedInAsync(Roles.Sales);
+        const string url = "/gestion/propositions/nouvelle";
+        Assert.Contains("RCL-RCL-02 — CRM - fondamentaux et enjeux", await sales.GetPageAsync(url), StringComparison.Ordinal);
+
+        using (var bad = await sales.PostFormAsync(url, url, ("ClientId", clientId.ToString()), ("CourseId", ""), ("Format", "intra"), ("ParticipantCount", "abc")))
+        {
+            Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+            var body = await TestClient.BodyAsync(bad);
+            Assert.Contains("Choisissez la formation.", body, StringComparison.Ordinal);
+            Assert.Contains("La valeur « abc » n'est pas valide pour nombre de participants.", body, StringComparison.Ordinal);
+        }
+        using (var unknown = await sales.PostFormAsync(url, url, ("ClientId", Guid.NewGuid().ToString()), ("CourseId", courseId.ToString()), ("Format", "inter"), ("ParticipantCount", "2")))
+            Assert.Contains("Ce client n'existe pas.", await TestClient.BodyAsync(unknown), StringComparison.Ordinal);
+
+        using var created = await sales.PostFormAsync(url, url, ("ClientId", clientId.ToString()), ("CourseId", courseId.ToString()), ("Format", "intra"), ("ParticipantCount", "12"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var draft = await LoadAsync(Guid.Parse(created.Headers.Location!.OriginalString["/gestion/propositions/".Length..]));
+        Assert.Equal(TrainingKind.Intra, draft.TrainingKind);
+        Assert.Equal(clientId, draft.ClientId);
+        Assert.Equal(12, draft.Participants.Count(p => p.IsPlaceholder));
+        var line = Assert.Single(draft.Lines);
+        Assert.Equal(4m, line.Quantity); // P2: 2 days × 2 sessions (12 participants, 10 at most)
+        Assert.Equal(1450m, line.UnitPriceHt.Amount);
+        Assert.Empty(draft.Sessions);
+        Assert.Contains("la ou les dates", draft.MissingForIssue());
+    }
+
     [Theory]
     [InlineData("Lines[0].Quantity", "abc", "La valeur « abc » n'est pas valide pour quantité.")]
     [InlineData("Lines[0].Quantity", "0", "La quantité d'une ligne est positive")]
@@ -154,8 +192,8 @@ public sealed class ProposalStaffTests(LexomApp app) : IClassFixture<LexomApp>
     {
         var (sales, id) = await ReadyDraftAsync(siret: "38347481400100");
         using var _ = sales;
-        string[] gets = ["/gestion/propositions", "/gestion/propositions/export.csv", $"/gestion/propositions/{id}", $"/gestion/propositions/{id}/pdf"];
-        string[] posts = [$"/gestion/propositions/{id}", $"/gestion/propositions/{id}/emettre", $"/gestion/propositions/{id}/nouvelle-version", $"/gestion/demandes/{Guid.NewGuid()}/proposition"];
+        string[] gets = ["/gestion/propositions", "/gestion/propositions/nouvelle", "/gestion/propositions/export.csv", $"/gestion/propositions/{id}", $"/gestion/propositions/{id}/pdf"];
+        string[] posts = ["/gestion/propositions/nouvelle", $"/gestion/propositions/{id}", $"/gestion/propositions/{id}/emettre", $"/gestion/propositions/{id}/nouvelle-version", $"/gestion/demandes/{Guid.NewGuid()}/proposition"];
         using var anonymous = app.NewClient();
         using var client = await app.SignedInAsync(Roles.Client);
         foreach (var (who, expected) in new[] { (anonymous, "/compte/connexion"), (client, "/compte/acces-refuse") })

@@ -60,18 +60,7 @@ public sealed class ProposalDrafts(AppDbContext db, TimeProvider clock, IOptions
             var draft = Proposal.Draft(Guid.NewGuid(), client.Kind, SalesChannel.Staff, t.Kind, Snapshot(course), DepositRate, clock.Today(), client.Id);
             foreach (var name in t.ParticipantNames) draft.AddParticipant(Guid.NewGuid(), name);
             for (var i = t.ParticipantNames.Count; i < t.ParticipantCount; i++) draft.AddParticipant(Guid.NewGuid(), null); // P1: « à confirmer »
-            var sessions = draft.PlannedSessionCount; // P2: ceil(n / max)
-            if (t.Kind == TrainingKind.Inter && course.InterPricePerParticipant is { } perParticipant)
-            {
-                draft.AddLine(Guid.NewGuid(), $"Formation {course.Reference} « {course.Title} » — INTER, {Duration(course)}, par participant",
-                    t.ParticipantCount, Money.Euros(perParticipant));
-            }
-            else if (t.Kind == TrainingKind.Intra && course.IntraPricePerDay is { } perDay)
-            {
-                // P2: each session at the same price per day.
-                draft.AddLine(Guid.NewGuid(), $"Formation {course.Reference} « {course.Title} » — INTRA, {Duration(course)}{(sessions > 1 ? $" × {sessions} sessions" : "")}, par jour de formation",
-                    course.DurationDays * sessions, Money.Euros(perDay));
-            }
+            PriceFromCatalog(draft, course, t.ParticipantCount);
 
             string? place = t.Kind == TrainingKind.Intra ? t.Place : null;
             if (t.SessionId is { } sessionId && await db.CourseSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct) is { } chosen)
@@ -107,6 +96,37 @@ public sealed class ProposalDrafts(AppDbContext db, TimeProvider clock, IOptions
             // Two clicks at the same moment: the unique index kept one draft; open it.
             db.ChangeTracker.Clear();
             return await DraftOfAsync(requestId, ct) is { } other ? ProposalResult.Ok(other) : ProposalResult.Refused(ConcurrencyMessage);
+        }
+    }
+
+    /// <summary>A draft from scratch for a client and a course, priced from the catalog; dates and place to fill in.</summary>
+    public async Task<ProposalResult> CreateAsync(NewProposalForm form, Guid salesPersonId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var client = await db.Clients.AsNoTracking().SingleOrDefaultAsync(c => c.Id == form.ClientId, ct);
+        if (client is null) return ProposalResult.Refused("Ce client n'existe pas.");
+        var course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == form.CourseId, ct);
+        if (course is null) return ProposalResult.Refused("Cette formation n'existe pas.");
+        var kind = form.Format == "intra" ? TrainingKind.Intra : TrainingKind.Inter;
+        if (kind == TrainingKind.Inter && !course.OffersInter) return ProposalResult.Refused("Cette formation n'a pas de prix INTER : choisissez INTRA.");
+        if (kind == TrainingKind.Intra && !course.OffersIntra) return ProposalResult.Refused("Cette formation n'a pas de prix INTRA : choisissez INTER.");
+        try
+        {
+            var draft = Proposal.Draft(Guid.NewGuid(), client.Kind, SalesChannel.Staff, kind, Snapshot(course), DepositRate, clock.Today(), client.Id);
+            for (var i = 0; i < form.ParticipantCount!.Value; i++) draft.AddParticipant(Guid.NewGuid(), null); // P1: « à confirmer »
+            PriceFromCatalog(draft, course, form.ParticipantCount.Value);
+            draft.SetBillingAddress(client.BillingAddress.ToString());
+            db.Proposals.Add(draft);
+            var entry = db.Entry(draft);
+            entry.Property<Guid?>(ProposalConfiguration.CreatedBy).CurrentValue = salesPersonId;
+            entry.Property<string>(ProposalConfiguration.CourseReference).CurrentValue = course.Reference;
+            KeepOrder(db, draft);
+            await db.SaveChangesAsync(ct);
+            return ProposalResult.Ok(draft.Id);
+        }
+        catch (DomainException ex)
+        {
+            return ProposalResult.Refused(ex.Message);
         }
     }
 
@@ -177,6 +197,22 @@ public sealed class ProposalDrafts(AppDbContext db, TimeProvider clock, IOptions
         catch (DbUpdateConcurrencyException)
         {
             return ProposalResult.Refused(ConcurrencyMessage);
+        }
+    }
+
+    /// <summary>The catalog's price: INTER per participant; INTRA per day, for each of P2's sessions at the same price.</summary>
+    private static void PriceFromCatalog(Proposal draft, Course course, int participants)
+    {
+        var sessions = draft.PlannedSessionCount; // P2: ceil(n / max)
+        if (draft.TrainingKind == TrainingKind.Inter && course.InterPricePerParticipant is { } perParticipant)
+        {
+            draft.AddLine(Guid.NewGuid(), $"Formation {course.Reference} « {course.Title} » — INTER, {Duration(course)}, par participant",
+                participants, Money.Euros(perParticipant));
+        }
+        else if (draft.TrainingKind == TrainingKind.Intra && course.IntraPricePerDay is { } perDay)
+        {
+            draft.AddLine(Guid.NewGuid(), $"Formation {course.Reference} « {course.Title} » — INTRA, {Duration(course)}{(sessions > 1 ? $" × {sessions} sessions" : "")}, par jour de formation",
+                course.DurationDays * sessions, Money.Euros(perDay));
         }
     }
 

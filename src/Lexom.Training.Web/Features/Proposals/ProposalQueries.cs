@@ -57,11 +57,14 @@ public sealed record ProposalView(
     public bool CanReissue => Proposal.Status is ProposalStatus.Issued or ProposalStatus.Expired or ProposalStatus.Declined;
 }
 
+public sealed record NewProposalView(NewProposalForm Form, IReadOnlyList<(Guid Id, string Name)> Clients, IReadOnlyList<(Guid Id, string Text)> Courses);
+
 /// <summary>The read side of the proposals: list, CSV export and the page of one proposal.</summary>
 public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
 {
     public const int PageSize = 25;
     private const int MaxExportRows = 10_000;
+    private const int MaxChoices = 1_000;
 
     public async Task<ProposalList> ListAsync(ProposalFilter filter, CancellationToken ct)
     {
@@ -94,6 +97,18 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
             csv.Append("\r\n");
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    /// <summary>The choices of a draft from scratch: clients by name, courses that have a price.</summary>
+    public async Task<NewProposalView> NewViewAsync(NewProposalForm form, CancellationToken ct)
+    {
+        var clients = await db.Clients.AsNoTracking().OrderBy(c => c.Name).Take(MaxChoices).Select(c => new { c.Id, c.Name, c.Siret }).ToListAsync(ct);
+        var courses = await db.Courses.AsNoTracking()
+            .Where(c => c.InterPricePerParticipant != null || c.IntraPricePerDay != null)
+            .OrderBy(c => c.Reference).Take(MaxChoices).Select(c => new { c.Id, c.Reference, c.Title }).ToListAsync(ct);
+        return new NewProposalView(form,
+            clients.Select(c => (c.Id, c.Siret is null ? c.Name : $"{c.Name} ({c.Siret})")).ToList(),
+            courses.Select(c => (c.Id, $"{c.Reference} — {c.Title}")).ToList());
     }
 
     public async Task<ProposalView?> ViewAsync(Guid id, ProposalForm? form, CancellationToken ct)

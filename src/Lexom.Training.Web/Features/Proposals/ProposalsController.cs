@@ -12,7 +12,8 @@ public sealed class ProposalsController(
     ProposalQueries queries,
     ProposalDrafts drafts,
     ProposalIssuer issuer,
-    IValidator<ProposalForm> validator) : Controller
+    IValidator<ProposalForm> validator,
+    IValidator<NewProposalForm> newValidator) : Controller
 {
     [HttpGet("/gestion/propositions")]
     public async Task<IActionResult> Index([FromQuery] ProposalFilter filter, CancellationToken ct)
@@ -26,6 +27,29 @@ public sealed class ProposalsController(
     {
         ClearBindingErrors(filter);
         return File(await queries.CsvAsync(filter, ct), "text/csv; charset=utf-8", "propositions.csv");
+    }
+
+    [HttpGet("/gestion/propositions/nouvelle")]
+    public async Task<IActionResult> Create(CancellationToken ct) =>
+        View("New", await queries.NewViewAsync(new NewProposalForm { Format = "inter", ParticipantCount = 1 }, ct));
+
+    [HttpPost("/gestion/propositions/nouvelle")]
+    public async Task<IActionResult> Create(NewProposalForm form, CancellationToken ct)
+    {
+        var validation = await newValidator.ValidateAsync(form, ct);
+        foreach (var error in validation.Errors)
+            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+        if (ModelState.IsValid)
+        {
+            var result = await drafts.CreateAsync(form, CurrentUserId(), ct);
+            if (result.Succeeded)
+            {
+                TempData["Flash"] = "Brouillon créé : complétez les dates, le lieu et les participants.";
+                return Redirect($"/gestion/propositions/{result.ProposalId}");
+            }
+            ModelState.AddModelError("", result.Error!);
+        }
+        return View("New", await queries.NewViewAsync(form, ct));
     }
 
     /// <summary>« Préparer la proposition » on a request's page.</summary>
