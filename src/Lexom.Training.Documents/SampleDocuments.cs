@@ -138,7 +138,7 @@ public static class SampleDocuments
         Seller = Seller,
         Number = "CF-2026-0042",
         IssuedOn = IssuedOn.AddDays(5),
-        ProposalNumber = "PC-2026-0042-v2",
+        ProposalNumber = "PC-2026-0042-V2",
         Client = Company,
         Course = Rcl02,
         Format = SessionFormat.Inter,

@@ -11,7 +11,7 @@ public class ProposalTests
     {
         PdfAssert.Contains(Short.Value, "Proposition commerciale", "Numéro PC-2026-0043", "Version 1", "Date d'émission 2 février 2026",
             "Valable jusqu'au 4 mars 2026 inclus");
-        PdfAssert.Contains(Long.Value, "N° PC-2026-0042-v2", "Version 2");
+        PdfAssert.Contains(Long.Value, "N° PC-2026-0042-V2", "Version 2");
     }
 
     [Fact]

@@ -45,5 +45,5 @@ public sealed record ProposalDocument
     /// <summary>The totals as this document prints them (M3, M4).</summary>
     public DocumentTotals Totals => DocumentTotals.Compute(Lines, DepositRate);
 
-    internal string DisplayNumber => Version > 1 ? $"{Number}-v{Version}" : Number;
+    internal string DisplayNumber => Version > 1 ? $"{Number}-V{Version}" : Number;
 }

@@ -17,7 +17,8 @@ public sealed class Proposal
 {
     private readonly List<ProposalLine> _lines = [];
     private readonly List<ProposalParticipant> _participants = [];
-    private readonly List<SessionDates> _sessions = [];
+    // Not readonly: the database maps the sessions as one value (a jsonb column) that it sets on load.
+    private List<SessionDates> _sessions = [];
 
     private Proposal()
     {

@@ -1,7 +1,10 @@
 using Lexom.Training.Domain;
 using Lexom.Training.Domain.Catalog;
 using Lexom.Training.Domain.Clients;
+using Lexom.Training.Domain.Proposals;
 using Lexom.Training.Domain.Requests;
+using Lexom.Training.Domain.Values;
+using Lexom.Training.Web.Data.Configurations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +20,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Email.OutboxMessage> OutboxMessages => Set<Email.OutboxMessage>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ProposalRequest> ProposalRequests => Set<ProposalRequest>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+    public DbSet<VatRateRow> VatRates => Set<VatRateRow>();
 
     /// <summary>The one place that says how the app talks to PostgreSQL (also used by tests and tools).</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
@@ -37,5 +43,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<TrainingKind>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<RequestStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<decimal>().HavePrecision(12, 2);
+        configurationBuilder.Properties<ProposalStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<SalesChannel>().HaveConversion<string>().HaveMaxLength(20);
+        // Value objects: Money as its euros (numeric(12,2)), Percentage as its points, DocumentNumber as its text.
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>().HavePrecision(12, 2);
+        configurationBuilder.Properties<Percentage>().HaveConversion<PercentageConverter>().HavePrecision(7, 4);
+        configurationBuilder.Properties<DocumentNumber>().HaveConversion<DocumentNumberConverter>().HaveMaxLength(30);
     }
 }
+
+internal sealed class MoneyConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Money, decimal>(m => m.Amount, d => Money.Euros(d));
+
+internal sealed class PercentageConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Percentage, decimal>(p => p.Points, d => Percentage.Of(d));
+
+internal sealed class DocumentNumberConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DocumentNumber, string>(n => n.ToString(), s => DocumentNumber.Parse(s));

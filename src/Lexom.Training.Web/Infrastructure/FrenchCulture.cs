@@ -16,8 +16,9 @@ public static class FrenchCulture
     /// <summary>"1 190,00 €" (the group separator is a narrow no-break space, as fr-FR writes it).</summary>
     public static string Euros(this decimal amount) => amount.ToString("#,##0.00", Culture) + "\u00a0€";
 
-    /// <summary>"16 mars 2026".</summary>
-    public static string Written(this DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+    /// <summary>"16 mars 2026", "1er avril 2026" (as the documents write it).</summary>
+    public static string Written(this DateOnly date) =>
+        date.Day == 1 ? "1er " + date.ToString("MMMM yyyy", Culture) : date.ToString("d MMMM yyyy", Culture);
 
     /// <summary>"16/03/2026".</summary>
     public static string Numeric(this DateOnly date) => date.ToString("dd/MM/yyyy", Culture);

@@ -15,6 +15,9 @@ public sealed class LexomOptions
     /// <summary>Apply pending EF Core migrations at start-up (one instance at a time takes an advisory lock).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>M4: the deposit rate setting, in percent of the price TTC (30 by default).</summary>
+    public decimal DepositRate { get; set; } = 30m;
+
     /// <summary>Public base URL, for links in e-mails and documents.</summary>
     public string PublicBaseUrl { get; set; } = "http://127.0.0.1:5080";
 }

@@ -19,6 +19,9 @@ public static class ServiceRegistration
     public static IServiceCollection AddLexomServices(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.Configure<LexomOptions>(configuration.GetSection(LexomOptions.Section));
+        services.AddOptions<LexomOptions>()
+            .Validate(o => o.DepositRate is >= 0 and <= 100, "Lexom:DepositRate est un pourcentage entre 0 et 100 (M4).")
+            .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
         var connectionString = configuration.GetConnectionString("Lexom")
@@ -108,6 +111,10 @@ public static class ServiceRegistration
         services.AddScoped<Features.Catalog.CatalogQueries>();
         services.AddScoped<Features.CatalogAdmin.CourseEditor>();
         services.AddScoped<Features.ProposalRequests.RequestHandler>();
+        services.AddScoped<DocumentNumbering>();
+        services.AddScoped<Features.Proposals.ProposalQueries>();
+        services.AddScoped<Features.Proposals.ProposalDrafts>();
+        services.AddScoped<Features.Proposals.ProposalIssuer>();
         services.AddSingleton<Lexom.Training.Documents.IDocumentRenderer>(Lexom.Training.Documents.DocumentRenderer.Instance);
         services.AddSingleton<ISellerIdentityProvider, SellerIdentityProvider>();
         services.AddLexomEmail(configuration);

@@ -19,7 +19,10 @@ public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
+
+    /// <summary>False for a second host over another fixture's database (it must not drop it).</summary>
+    protected virtual bool OwnsDatabase => true;
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -76,7 +79,21 @@ public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (ConnectionString.Length > 0) await TestDatabase.DropAsync(ConnectionString);
+        if (OwnsDatabase && ConnectionString.Length > 0) await TestDatabase.DropAsync(ConnectionString);
         GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>Another instance of the app over the database of an existing fixture (several app servers, one database).</summary>
+public sealed class SecondHost(LexomApp first) : LexomApp
+{
+    protected override bool OwnsDatabase => false;
+
+    public override ValueTask InitializeAsync()
+    {
+        ConnectionString = first.ConnectionString;
+        Clock.SetUtcNow(first.Clock.GetUtcNow());
+        _ = Services;
+        return ValueTask.CompletedTask;
     }
 }

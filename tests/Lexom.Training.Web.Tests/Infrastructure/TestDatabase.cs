@@ -44,7 +44,20 @@ public static class TestDatabase
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (attempt < 20 && ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                // FORCE cannot end an autovacuum worker (it runs as the superuser) busy on the database after
+                // many writes: it ends in a moment, try again.
+                await Task.Delay(250);
+            }
+        }
     }
 
     public static AppDbContext OpenContext(string connectionString) =>

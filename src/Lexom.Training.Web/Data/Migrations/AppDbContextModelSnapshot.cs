@@ -360,6 +360,245 @@ namespace Lexom.Training.Web.Data.Migrations
                     b.ToTable("clients", (string)null);
                 });
 
+            modelBuilder.Entity("Lexom.Training.Domain.Proposals.Proposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<string>("BillingAddress")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("billing_address");
+
+                    b.Property<string>("CgvVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("cgv_version");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("course");
+
+                    b.Property<string>("CourseReference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("course_reference");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("created_on");
+
+                    b.Property<DateOnly?>("DeclinedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("declined_on");
+
+                    b.Property<decimal>("DepositRate")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("deposit_rate");
+
+                    b.Property<DateOnly?>("ExpiredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expired_on");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PayerKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("payer_kind");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
+
+                    b.Property<decimal>("PreparationCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("preparation_cost");
+
+                    b.Property<Guid?>("PreviousVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_version_id");
+
+                    b.Property<string>("PriceScopeStatement")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("price_scope_statement");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("uuid")
+                        .HasColumnName("superseded_by_id");
+
+                    b.Property<string>("TrainingKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("training_kind");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.Property<decimal?>("VatRate")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("vat_rate");
+
+                    b.Property<string>("_sessions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("sessions");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposals");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_proposals_client_id");
+
+                    b.HasIndex("CourseReference")
+                        .HasDatabaseName("ix_proposals_course_reference");
+
+                    b.HasIndex("CreatedBy")
+                        .HasDatabaseName("ix_proposals_created_by");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proposals_number");
+
+                    b.HasIndex("PreviousVersionId")
+                        .HasDatabaseName("ix_proposals_previous_version_id");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proposals_request_id")
+                        .HasFilter("request_id IS NOT NULL AND status = 'Draft'");
+
+                    b.HasIndex("SupersededById")
+                        .HasDatabaseName("ix_proposals_superseded_by_id");
+
+                    b.HasIndex("Status", "IssuedOn")
+                        .HasDatabaseName("ix_proposals_status_issued_on");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Proposals.ProposalLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("UnitPriceHt")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("unit_price_ht");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposal_lines");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_proposal_lines_proposal_id");
+
+                    b.ToTable("proposal_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Proposals.ProposalParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposal_participants");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_proposal_participants_proposal_id");
+
+                    b.ToTable("proposal_participants", (string)null);
+                });
+
             modelBuilder.Entity("Lexom.Training.Domain.Requests.ProposalRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -523,6 +762,60 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Lexom.Training.Web.Data.Configurations.DocumentCounter", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer")
+                        .HasColumnName("last");
+
+                    b.HasKey("Kind", "Year")
+                        .HasName("pk_document_counters");
+
+                    b.ToTable("document_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Lexom.Training.Web.Data.Configurations.VatRateRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("RatePoints")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("rate_points");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vat_rates");
+
+                    b.ToTable("vat_rates", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            RatePoints = 20m,
+                            ValidFrom = new DateOnly(2014, 1, 1)
+                        });
                 });
 
             modelBuilder.Entity("Lexom.Training.Web.Email.OutboxMessage", b =>
@@ -797,6 +1090,59 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasConstraintName("fk_course_sessions_courses_course_id");
                 });
 
+            modelBuilder.Entity("Lexom.Training.Domain.Proposals.Proposal", b =>
+                {
+                    b.HasOne("Lexom.Training.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_proposals_clients_client_id");
+
+                    b.HasOne("Lexom.Training.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_proposals_asp_net_users_created_by");
+
+                    b.HasOne("Lexom.Training.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("PreviousVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_proposals_proposals_previous_version_id");
+
+                    b.HasOne("Lexom.Training.Domain.Requests.ProposalRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_proposals_proposal_requests_request_id");
+
+                    b.HasOne("Lexom.Training.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_proposals_proposals_superseded_by_id");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Proposals.ProposalLine", b =>
+                {
+                    b.HasOne("Lexom.Training.Domain.Proposals.Proposal", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_lines_proposals_proposal_id");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Proposals.ProposalParticipant", b =>
+                {
+                    b.HasOne("Lexom.Training.Domain.Proposals.Proposal", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_participants_proposals_proposal_id");
+                });
+
             modelBuilder.Entity("Lexom.Training.Domain.Requests.ProposalRequest", b =>
                 {
                     b.HasOne("Lexom.Training.Domain.Clients.Client", null)
@@ -875,6 +1221,13 @@ namespace Lexom.Training.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Proposals.Proposal", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }

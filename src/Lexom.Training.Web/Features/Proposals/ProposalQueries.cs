@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text;
+using Lexom.Training.Domain.Clients;
+using Lexom.Training.Domain.Proposals;
+using Lexom.Training.Domain.Rules;
+using Lexom.Training.Domain.Values;
+using Lexom.Training.Web.Data;
+using Lexom.Training.Web.Data.Configurations;
+using Lexom.Training.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lexom.Training.Web.Features.Proposals;
+
+/// <summary>The filters of /gestion/propositions (and of its CSV export), as typed in the query string.</summary>
+public sealed class ProposalFilter
+{
+    public string? Statut { get; set; }
+    public string? Client { get; set; }
+    public string? Formation { get; set; }
+    public DateOnly? Du { get; set; }
+    public DateOnly? Au { get; set; }
+    public Guid? Commercial { get; set; }
+    public int Page { get; set; } = 1;
+
+    /// <summary>The same filter as a query string (for the pager and the export link).</summary>
+    public string Query(int? page = null)
+    {
+        var parts = new List<string>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value)) parts.Add($"{key}={Uri.EscapeDataString(value)}");
+        }
+        Add("statut", Statut);
+        Add("client", Client);
+        Add("formation", Formation);
+        Add("du", Du?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("au", Au?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("commercial", Commercial?.ToString());
+        if (page is > 1) parts.Add($"page={page}");
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}
+
+public sealed record ProposalRow(
+    Guid Id, DocumentNumber? Number, ProposalStatus Status, string ClientName, string CourseReference, string CourseTitle,
+    DateOnly CreatedOn, DateOnly? IssuedOn, DateOnly? ValidUntil, Money TotalHt, Money? TotalTtc, string? SalesPerson);
+
+public sealed record ProposalList(ProposalFilter Filter, IReadOnlyList<ProposalRow> Rows, int Total, int Page, int Pages, IReadOnlyList<(Guid Id, string Name)> SalesPeople);
+
+public sealed record ProposalView(
+    Proposal Proposal, Client Client, string? CreatedBy, Guid? RequestId, uint Version,
+    PriceTotals? Totals, DepositDecision? Deposit, Percentage? VatRate, string? VatProblem,
+    IReadOnlyList<string> Missing, ProposalForm Form)
+{
+    public bool IsDraft => Proposal.Status == ProposalStatus.Draft;
+
+    public bool CanReissue => Proposal.Status is ProposalStatus.Issued or ProposalStatus.Expired or ProposalStatus.Declined;
+}
+
+public sealed record NewProposalView(NewProposalForm Form, IReadOnlyList<(Guid Id, string Name)> Clients, IReadOnlyList<(Guid Id, string Text)> Courses);
+
+/// <summary>The read side of the proposals: list, CSV export and the page of one proposal.</summary>
+public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
+{
+    public const int PageSize = 25;
+    private const int MaxExportRows = 10_000;
+    private const int MaxChoices = 1_000;
+
+    public async Task<ProposalList> ListAsync(ProposalFilter filter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = Filtered(filter);
+        var total = await query.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pages);
+        var rows = await RowsAsync(query.Skip((page - 1) * PageSize).Take(PageSize), ct);
+        var salesPeople = await (
+            from u in db.Users.AsNoTracking()
+            where db.Proposals.Any(p => EF.Property<Guid?>(p, ProposalConfiguration.CreatedBy) == u.Id)
+            orderby u.DisplayName
+            select new { u.Id, u.DisplayName }).ToListAsync(ct);
+        return new ProposalList(filter, rows, total, page, pages, salesPeople.Select(s => (s.Id, s.DisplayName)).ToList());
+    }
+
+    /// <summary>CSV for a spreadsheet in French: ';' between fields, UTF-8 with a BOM, decimal commas.</summary>
+    public async Task<byte[]> CsvAsync(ProposalFilter filter, CancellationToken ct)
+    {
+        var rows = await RowsAsync(Filtered(filter).Take(MaxExportRows), ct);
+        var csv = new StringBuilder();
+        csv.Append("Numéro;État;Client;Formation;Intitulé;Créée le;Émise le;Valable jusqu'au;Total HT;Total TTC;Commercial\r\n");
+        foreach (var r in rows)
+        {
+            csv.AppendJoin(';',
+                Field(r.Number?.ToString() ?? ""), Field(ProposalText.Status(r.Status)), Field(r.ClientName), Field(r.CourseReference), Field(r.CourseTitle),
+                r.CreatedOn.Numeric(), r.IssuedOn?.Numeric() ?? "", r.ValidUntil?.Numeric() ?? "",
+                Decimal(r.TotalHt), r.TotalTtc is { } ttc ? Decimal(ttc) : "", Field(r.SalesPerson ?? ""));
+            csv.Append("\r\n");
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    /// <summary>The choices of a draft from scratch: clients by name, courses that have a price.</summary>
+    public async Task<NewProposalView> NewViewAsync(NewProposalForm form, CancellationToken ct)
+    {
+        var clients = await db.Clients.AsNoTracking().OrderBy(c => c.Name).Take(MaxChoices).Select(c => new { c.Id, c.Name, c.Siret }).ToListAsync(ct);
+        var courses = await db.Courses.AsNoTracking()
+            .Where(c => c.InterPricePerParticipant != null || c.IntraPricePerDay != null)
+            .OrderBy(c => c.Reference).Take(MaxChoices).Select(c => new { c.Id, c.Reference, c.Title }).ToListAsync(ct);
+        return new NewProposalView(form,
+            clients.Select(c => (c.Id, c.Siret is null ? c.Name : $"{c.Name} ({c.Siret})")).ToList(),
+            courses.Select(c => (c.Id, $"{c.Reference} — {c.Title}")).ToList());
+    }
+
+    public async Task<ProposalView?> ViewAsync(Guid id, ProposalForm? form, CancellationToken ct)
+    {
+        var proposal = await db.Proposals.AsNoTracking()
+            .Include(p => p.Lines.OrderBy(l => EF.Property<int>(l, ProposalConfiguration.Position)))
+            .Include(p => p.Participants.OrderBy(x => EF.Property<int>(x, ProposalConfiguration.Position)))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (proposal is null) return null;
+        var shadow = await db.Proposals.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new
+            {
+                Version = EF.Property<uint>(p, ProposalConfiguration.Version),
+                RequestId = EF.Property<Guid?>(p, ProposalConfiguration.RequestId),
+                CreatedBy = db.Users.Where(u => u.Id == EF.Property<Guid?>(p, ProposalConfiguration.CreatedBy)).Select(u => u.DisplayName).FirstOrDefault(),
+            }).SingleAsync(ct);
+        var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == proposal.ClientId, ct);
+
+        // M1, M3, M4: the domain computes; a draft shows the totals at today's rate.
+        PriceTotals? totals = null;
+        DepositDecision? deposit = null;
+        Percentage? rate = proposal.VatRate;
+        string? vatProblem = null;
+        try
+        {
+            rate ??= (await VatRates.TableAsync(db, ct)).RateOn(CgvReadings.VatRateDate(clock.Today()));
+            totals = proposal.TotalsAt(rate.Value);
+            deposit = DepositPolicy.For(totals.Ttc, proposal.DepositRate, proposal.PayerKind);
+        }
+        catch (Domain.DomainException ex)
+        {
+            vatProblem = ex.Message;
+        }
+
+        var missing = proposal.Status == ProposalStatus.Draft ? proposal.MissingForIssue() : [];
+        return new ProposalView(proposal, client, shadow.CreatedBy, shadow.RequestId, shadow.Version, totals, deposit, rate, vatProblem, missing,
+            form ?? ProposalForm.From(proposal, shadow.Version));
+    }
+
+    private IQueryable<Proposal> Filtered(ProposalFilter f)
+    {
+        var query = db.Proposals.AsNoTracking();
+        if (ProposalText.StatusOf(f.Statut) is { } status) query = query.Where(p => p.Status == status);
+        if (!string.IsNullOrWhiteSpace(f.Client))
+        {
+            var pattern = "%" + Like(f.Client.Trim()) + "%";
+            query = query.Where(p => db.Clients.Any(c => c.Id == p.ClientId && EF.Functions.ILike(c.Name, pattern, "\\")));
+        }
+        if (!string.IsNullOrWhiteSpace(f.Formation))
+        {
+            var pattern = "%" + Like(f.Formation.Trim()) + "%";
+            query = query.Where(p => EF.Functions.ILike(EF.Property<string>(p, ProposalConfiguration.CourseReference), pattern, "\\"));
+        }
+        if (f.Du is { } from) query = query.Where(p => p.IssuedOn >= from);
+        if (f.Au is { } to) query = query.Where(p => p.IssuedOn <= to);
+        if (f.Commercial is { } who) query = query.Where(p => EF.Property<Guid?>(p, ProposalConfiguration.CreatedBy) == who);
+        return query
+            .OrderByDescending(p => p.IssuedOn ?? p.CreatedOn)
+            .ThenByDescending(p => p.Number)
+            .ThenBy(p => p.Id);
+    }
+
+    private async Task<List<ProposalRow>> RowsAsync(IQueryable<Proposal> query, CancellationToken ct)
+    {
+        var rows = await query.Select(p => new
+        {
+            p.Id, p.Number, p.Status, p.CreatedOn, p.IssuedOn, p.ValidUntil, p.VatRate, p.Course,
+            CourseReference = EF.Property<string>(p, ProposalConfiguration.CourseReference),
+            ClientName = db.Clients.Where(c => c.Id == p.ClientId).Select(c => c.Name).FirstOrDefault(),
+            SalesPerson = db.Users.Where(u => u.Id == EF.Property<Guid?>(p, ProposalConfiguration.CreatedBy)).Select(u => u.DisplayName).FirstOrDefault(),
+            Lines = p.Lines.Select(l => new { l.Quantity, l.UnitPriceHt }).ToList(),
+        }).ToListAsync(ct);
+        return rows.Select(r =>
+        {
+            var lines = r.Lines.Select(l => PriceCalculator.LineAmount(l.Quantity, l.UnitPriceHt)).ToList();
+            Money? ttc = r.VatRate is { } rate ? PriceCalculator.Totals(lines.Select(l => (l, rate))).Ttc : null;
+            return new ProposalRow(r.Id, r.Number, r.Status, r.ClientName ?? "", r.CourseReference, r.Course.Title, r.CreatedOn, r.IssuedOn, r.ValidUntil,
+                Money.Sum(lines), ttc, r.SalesPerson);
+        }).ToList();
+    }
+
+    private static string Like(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    private static string Decimal(Money amount) => amount.Amount.ToString("0.00", FrenchCulture.Culture);
+
+    /// <summary>Quotes a field when it holds a separator, a quote or a line break; defuses spreadsheet formulas.</summary>
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
+        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}
