@@ -7,13 +7,15 @@ namespace Lexom.Training.Browser.Tests;
 /// <summary>A client asks for a proposal from the course page; the sales person finds it in the queue.</summary>
 public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
+    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     [Fact]
     public async Task A_company_asks_for_a_proposal_and_the_sales_person_takes_it_on()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/formations/RCL-RCL-02");
         await page.Locator(".course-header").GetByRole(AriaRole.Link, new() { Name = "Demander une proposition" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/demande-de-proposition?formation=RCL-RCL-02", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/demande-de-proposition?formation=RCL-RCL-02", StringComparison.Ordinal), Loaded);
 
         // First a mistake: the SIRET's key is wrong, and the page says so next to the field.
         await page.GetByLabel("Raison sociale (entreprise)").FillAsync("Vignobles du Vivarais");
@@ -33,7 +35,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
 
         await page.GetByLabel("SIRET (entreprise)").FillAsync("732 829 320 00074");
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma demande" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/demande-de-proposition/merci", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/demande-de-proposition/merci", StringComparison.Ordinal), Loaded);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Merci, votre demande est bien enregistrée");
         await page.ScreenshotAsync("request-sent");
         await page.AssertAccessibleAsync();
@@ -44,7 +46,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
         await staff.GetByLabel("Adresse e-mail").FillAsync(email);
         await staff.GetByLabel("Mot de passe").FillAsync(password);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await staff.WaitForURLAsync(url => url.EndsWith("/gestion", StringComparison.Ordinal));
+        await staff.WaitForURLAsync(url => url.EndsWith("/gestion", StringComparison.Ordinal), Loaded);
         await staff.GetByRole(AriaRole.Link, new() { Name = "Demandes de proposition" }).ClickAsync();
         await Assertions.Expect(staff.Locator("table")).ToContainTextAsync("Vignobles du Vivarais");
         await staff.ScreenshotAsync("staff-request-queue");
