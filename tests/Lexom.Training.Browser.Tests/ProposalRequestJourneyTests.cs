@@ -4,13 +4,13 @@ using Microsoft.Playwright;
 
 namespace Lexom.Training.Browser.Tests;
 
-/// <summary>A client asks for a proposal from the course page; the sales person finds it in the queue.</summary>
+/// <summary>A client asks for a proposal from the course page; the sales person takes it on, prepares and issues the proposal.</summary>
 public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
     [Fact]
-    public async Task A_company_asks_for_a_proposal_and_the_sales_person_takes_it_on()
+    public async Task P1_P3_a_company_asks_for_a_proposal_and_the_sales_person_issues_it()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/formations/RCL-RCL-02");
@@ -58,9 +58,31 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
         await staff.ScreenshotAsync("staff-request");
         await staff.AssertAccessibleAsync();
 
-        await using var db = app.OpenDb();
-        var request = await db.ProposalRequests.SingleAsync(r => db.Clients.Any(c => c.Id == r.ClientId && c.Siret == "73282932000074"));
-        Assert.Equal(["Camille Roux", "Léa Martin"], request.Training.ParticipantNames);
-        Assert.NotNull(request.HandledBy);
+        await using (var db = app.OpenDb())
+        {
+            var request = await db.ProposalRequests.SingleAsync(r => db.Clients.Any(c => c.Id == r.ClientId && c.Siret == "73282932000074"));
+            Assert.Equal(["Camille Roux", "Léa Martin"], request.Training.ParticipantNames);
+            Assert.NotNull(request.HandledBy);
+        }
+
+        // The sales person prepares the proposal from the request, reads the domain's totals and issues it.
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Préparer la proposition" }).ClickAsync();
+        await staff.WaitForURLAsync(url => url.Contains("/gestion/propositions/", StringComparison.Ordinal), Loaded);
+        await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("4\u202f284,00\u00a0€");
+        await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("1\u202f285,20\u00a0€");
+        await staff.ScreenshotAsync("staff-proposal-draft");
+        await staff.AssertAccessibleAsync();
+
+        // P1: no place yet for an INTER request without a session; the page says so, the sales person adds it.
+        await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("Avant d'émettre, il manque");
+        await staff.GetByLabel("Lieu", new() { Exact = true }).FillAsync("LEXOM, Aubenas (07)");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Button, new() { Name = "Émettre" })).ToBeVisibleAsync();
+
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Émettre" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("h1")).ToContainTextAsync("DEV-2026-000001");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Link, new() { Name = "Télécharger le PDF" })).ToBeVisibleAsync();
+        await staff.ScreenshotAsync("staff-proposal-issued");
+        await staff.AssertAccessibleAsync();
     }
 }
