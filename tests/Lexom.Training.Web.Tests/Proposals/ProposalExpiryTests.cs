@@ -150,6 +150,31 @@ public sealed class ProposalExpiryTests
     }
 
     [Fact]
+    public async Task P3_a_failure_on_one_proposal_is_logged_and_the_others_are_still_reminded_and_expired()
+    {
+        await using var app = await StartAsync();
+        var ids = await IssuedAsync(app, 2);
+        var broken = Assert.Single(await IssuedAsync(app, 1, siret: "44306184100047"));
+        // Its client's address cannot be written into an e-mail any more: its reminder fails, the others go on.
+        await using (var db = app.OpenDb())
+        {
+            var clientId = await db.Proposals.Where(p => p.Id == broken).Select(p => p.ClientId).SingleAsync();
+            Assert.Equal(1, await db.Clients.Where(c => c.Id == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Email, "pas-une-adresse@")));
+        }
+
+        app.Clock.SetUtcNow(Paris(2026, 3, 27, 9, 0));
+        Assert.Equal(new ProposalExpiryRun(0, 2, 0, 1), await RunAsync(app));
+        Assert.Null((await LoadAsync(app, broken)).ReminderSentOn);
+        foreach (var id in ids) Assert.Equal(new DateOnly(2026, 3, 27), (await LoadAsync(app, id)).ReminderSentOn);
+        Assert.Equal(2, await RemindersAsync(app));
+        // The next run tries the failed one again (and fails again), and the others are not reminded twice.
+        Assert.Equal(new ProposalExpiryRun(0, 0, 0, 1), await RunAsync(app));
+
+        app.Clock.SetUtcNow(Paris(2026, 4, 2, 9, 0));
+        Assert.Equal(new ProposalExpiryRun(3, 0, 0, 0), await RunAsync(app));
+    }
+
+    [Fact]
     public async Task P3_two_app_instances_running_the_job_at_once_on_20_proposals_expire_each_exactly_once()
     {
         await using var app = await StartAsync();
@@ -209,9 +234,9 @@ public sealed class ProposalExpiryTests
     }
 
     /// <summary><paramref name="count"/> proposals issued on 2 March 2026 (valid until 1 April) through « Émettre ».</summary>
-    private static async Task<List<Guid>> IssuedAsync(LexomApp app, int count)
+    private static async Task<List<Guid>> IssuedAsync(LexomApp app, int count, string siret = "73282932000074")
     {
-        var ids = await SeedDraftsAsync(app, count);
+        var ids = await SeedDraftsAsync(app, count, siret);
         await IssueAsync(app, ids);
         return ids;
     }
@@ -227,10 +252,10 @@ public sealed class ProposalExpiryTests
     }
 
     /// <summary>Complete drafts (RCL-RCL-02, 1 named participant × 1 190,00 €) written straight to the database.</summary>
-    private static async Task<List<Guid>> SeedDraftsAsync(LexomApp app, int count)
+    private static async Task<List<Guid>> SeedDraftsAsync(LexomApp app, int count, string siret = "73282932000074")
     {
         await using var db = app.OpenDb();
-        var client = Client.Company(Guid.NewGuid(), "Rappels SA", "73282932000074", null, "Camille Rappel", "reminder@exemple.test", null,
+        var client = Client.Company(Guid.NewGuid(), "Rappels SA", siret, null, "Camille Rappel", "reminder@exemple.test", null,
             new PostalAddress("1 rue de l'Exemple", null, "07200", "Aubenas"), app.Clock.GetUtcNow());
         db.Clients.Add(client);
         var course = await db.Courses.AsNoTracking().SingleAsync(c => c.Reference == "RCL-RCL-02");
