@@ -147,6 +147,23 @@ public class ProposalTests
     }
 
     [Fact]
+    public void P3_the_expiry_reminder_is_due_from_7_days_before_valid_until_once()
+    {
+        var proposal = AProposal().IssuedOn("2026-03-02").Build(); // valid until 1 April
+
+        Assert.False(proposal.ReminderDue(D("2026-03-24")));
+        Assert.True(proposal.ReminderDue(D("2026-03-25")));
+        Assert.True(proposal.ReminderDue(D("2026-03-31")));
+        Assert.False(proposal.ReminderDue(D("2026-04-01")));
+        Assert.Equal("P3", Assert.Throws<DomainException>(() => proposal.RecordReminder(D("2026-03-24"))).RuleId);
+
+        proposal.RecordReminder(D("2026-03-25"));
+        Assert.Equal(D("2026-03-25"), proposal.ReminderSentOn);
+        Assert.False(proposal.ReminderDue(D("2026-03-26")));
+        Assert.Throws<DomainException>(() => proposal.RecordReminder(D("2026-03-26")));
+    }
+
+    [Fact]
     public void P3_an_expired_proposal_is_reissued_with_the_same_number_and_a_version_suffix()
     {
         var first = AProposal().IssuedOn("2026-01-05").Build();

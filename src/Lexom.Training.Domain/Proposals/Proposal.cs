@@ -88,6 +88,12 @@ public sealed class Proposal
 
     public DateOnly? ExpiredOn { get; private set; }
 
+    /// <summary>P3: the day the client was reminded that the proposal expires soon (once per version).</summary>
+    public DateOnly? ReminderSentOn { get; private set; }
+
+    /// <summary>P3: the reminder goes this many days before <see cref="ValidUntil"/>.</summary>
+    public const int ReminderDaysBefore = 7;
+
     /// <summary>The CGV version the proposal was issued with.</summary>
     public string? CgvVersion { get; private set; }
 
@@ -348,6 +354,25 @@ public sealed class Proposal
 
         ExpiredOn = validity.ExpiredFrom;
         Status = ProposalStatus.Expired;
+    }
+
+    /// <summary>
+    /// P3: whether the expiry reminder is due on <paramref name="today"/>: an issued proposal, not reminded
+    /// yet, from <see cref="ReminderDaysBefore"/> days before <see cref="ValidUntil"/> up to the day before it.
+    /// </summary>
+    public bool ReminderDue(DateOnly today) =>
+        Status == ProposalStatus.Issued && ReminderSentOn is null && ValidUntil is { } until
+        && until.AddDays(-ReminderDaysBefore) <= today && today < until;
+
+    /// <summary>P3: records that the expiry reminder was sent on <paramref name="today"/> (once per version).</summary>
+    public void RecordReminder(DateOnly today)
+    {
+        if (!ReminderDue(today))
+        {
+            throw new DomainException(French.Format($"Le rappel d'expiration de la proposition {Number} n'est pas dû le {French.Date(today)}."), "P3");
+        }
+
+        ReminderSentOn = today;
     }
 
     /// <summary>

@@ -118,6 +118,13 @@ public static class ServiceRegistration
         services.AddSingleton<Lexom.Training.Documents.IDocumentRenderer>(Lexom.Training.Documents.DocumentRenderer.Instance);
         services.AddSingleton<ISellerIdentityProvider, SellerIdentityProvider>();
         services.AddLexomEmail(configuration);
+        // P3: expiry and reminders of proposals (after DatabaseInitializer, like the dispatcher).
+        services.AddOptions<Jobs.JobOptions>()
+            .Bind(configuration.GetSection(Jobs.JobOptions.Section))
+            .Validate(o => o.ProposalExpiryInterval > TimeSpan.Zero, "Lexom:Jobs:ProposalExpiryInterval doit être une durée positive, par exemple « 01:00:00 ».")
+            .ValidateOnStart();
+        services.AddSingleton<Jobs.ProposalExpiryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.ProposalExpiryJob>());
         services.AddScoped<Features.ProgrammeByEmail.ProgrammeByEmailHandler>();
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

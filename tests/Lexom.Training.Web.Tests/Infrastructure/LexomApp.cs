@@ -42,6 +42,8 @@ public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:RateLimit:PermitLimit", "100000");
         // Without SMTP settings mail goes to a pickup folder: never the repository's own .data/mail.
         builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), "lexom-test-mail", GetType().Name + "-" + Guid.NewGuid().ToString("N")[..8]));
+        // The proposal expiry job is run by the tests themselves (RunOnceAsync), never behind their back when the clock moves.
+        builder.UseSetting("Lexom:Jobs:ProposalExpiryEnabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

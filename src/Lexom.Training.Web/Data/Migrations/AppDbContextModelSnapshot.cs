@@ -458,6 +458,10 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("price_scope_statement");
 
+                    b.Property<DateOnly?>("ReminderSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reminder_sent_on");
+
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid")
                         .HasColumnName("request_id");
