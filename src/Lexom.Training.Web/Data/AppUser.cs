@@ -7,6 +7,9 @@ public sealed class AppUser : IdentityUser<Guid>
 {
     public string DisplayName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>For a client account: the client whose proposals and documents it sees; null for staff.</summary>
+    public Guid? ClientId { get; set; }
 }
 
 /// <summary>The roles. Each staff page names the one it needs.</summary>

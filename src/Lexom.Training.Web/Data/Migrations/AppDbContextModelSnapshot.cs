@@ -689,6 +689,10 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("access_failed_count");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -757,6 +761,9 @@ namespace Lexom.Training.Web.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_asp_net_users");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_asp_net_users_client_id");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1168,6 +1175,15 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasForeignKey("HandledBy")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_proposal_requests_asp_net_users_handled_by");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Web.Data.AppUser", b =>
+                {
+                    b.HasOne("Lexom.Training.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_asp_net_users_clients_client_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
