@@ -115,6 +115,8 @@ public static class ServiceRegistration
         services.AddScoped<Features.Proposals.ProposalQueries>();
         services.AddScoped<Features.Proposals.ProposalDrafts>();
         services.AddScoped<Features.Proposals.ProposalIssuer>();
+        services.AddScoped<Features.ClientPortal.ClientInvitations>();
+        services.AddScoped<Features.ClientPortal.ClientPortalQueries>();
         services.AddSingleton<Lexom.Training.Documents.IDocumentRenderer>(Lexom.Training.Documents.DocumentRenderer.Instance);
         services.AddSingleton<ISellerIdentityProvider, SellerIdentityProvider>();
         services.AddLexomEmail(configuration);

@@ -8,7 +8,8 @@ namespace Lexom.Training.Web.Email.Templates;
 
 public sealed record ProposalIssuedModel(
     string ContactName, string Number, string CourseReference, string CourseTitle, DateOnly ValidUntil,
-    Money Ttc, Percentage DepositRate, Money Deposit, string CgvVersion, byte[] Pdf);
+    Money Ttc, Percentage DepositRate, Money Deposit, string CgvVersion, byte[] Pdf,
+    Features.ClientPortal.PortalAccess? Portal = null);
 
 /// <summary>The issued proposal, its PDF attached: until when it is valid (P3) and how to accept it (P4, M4).</summary>
 public static class ProposalIssuedEmail
@@ -30,6 +31,12 @@ public static class ProposalIssuedEmail
             $"réglez l'acompte de {model.DepositRate.ToFrench()} du prix TTC, soit {French.Amount(model.Deposit)}, par virement (coordonnées et référence sur la proposition).",
         };
         const string contract = "Le contrat n'est conclu qu'à réception de la proposition signée et de l'acompte ; nous vous en accusons réception par e-mail.";
+        var portal = model.Portal;
+        var portalText = portal is null ? null
+            : portal.IsInvitation
+                ? "Votre espace client LEXOM vous permet de retrouver vos propositions et d'en télécharger le PDF. Pour l'ouvrir, choisissez votre mot de passe en suivant ce lien personnel :"
+                : "Retrouvez cette proposition et son PDF dans votre espace client LEXOM, en vous connectant :";
+        var portalUrl = portal?.InvitationUrl ?? portal?.SignInUrl;
 
         var html = new StringBuilder()
             .Append(EmailLayout.P($"Bonjour {model.ContactName},"))
@@ -39,8 +46,11 @@ public static class ProposalIssuedEmail
             .Append("<ul style=\"margin:0 0 14px;padding-left:20px;\">");
         foreach (var step in steps) html.Append("<li>").Append(EmailLayout.Encode(step)).Append("</li>");
         html.Append("</ul>\n")
-            .Append(EmailLayout.P(contract))
-            .Append(EmailLayout.P("Bien cordialement,"))
+            .Append(EmailLayout.P(contract));
+        if (portalText is not null && portalUrl is not null)
+            html.Append(EmailLayout.P(portalText))
+                .Append("<p style=\"margin:0 0 14px;\">").Append(EmailLayout.Link(portalUrl, portal!.IsInvitation ? "Ouvrir mon espace client" : "Me connecter à mon espace client")).Append("</p>\n");
+        html.Append(EmailLayout.P("Bien cordialement,"))
             .Append(EmailLayout.P("L'équipe LEXOM Formation"));
 
         var text = new StringBuilder()
@@ -49,8 +59,10 @@ public static class ProposalIssuedEmail
             .Append(validity).Append("\n\n")
             .Append("Pour l'accepter :\n");
         foreach (var step in steps) text.Append("- ").Append(step).Append('\n');
-        text.Append('\n').Append(contract).Append("\n\n")
-            .Append("Bien cordialement,\nL'équipe LEXOM Formation\n");
+        text.Append('\n').Append(contract).Append("\n\n");
+        if (portalText is not null && portalUrl is not null)
+            text.Append(portalText).Append('\n').Append(portalUrl).Append("\n\n");
+        text.Append("Bien cordialement,\nL'équipe LEXOM Formation\n");
 
         return EmailLayout.Render(subject, html.ToString(), text.ToString(), seller, [EmailAttachment.Pdf(FileName(model.Number), model.Pdf)]);
     }

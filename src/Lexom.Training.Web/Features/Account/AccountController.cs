@@ -53,7 +53,7 @@ public sealed class AccountController(
             {
                 logger.LogInformation("Connexion de {UserId}", user.Id);
                 if (Url.IsLocalUrl(form.ReturnUrl)) return LocalRedirect(form.ReturnUrl);
-                return await users.IsInRoleAsync(user, Roles.Client) ? Redirect("/") : Redirect("/gestion");
+                return await users.IsInRoleAsync(user, Roles.Client) ? Redirect("/espace-client") : Redirect("/gestion");
             }
             if (result.IsLockedOut)
             {

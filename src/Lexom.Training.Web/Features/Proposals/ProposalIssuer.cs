@@ -15,7 +15,8 @@ namespace Lexom.Training.Web.Features.Proposals;
 /// <summary>
 /// « Émettre » (P1, P3, M1, LW4): in ONE transaction the proposal row is locked, its number taken from the
 /// counter, the domain issues it (course, CGV version, VAT frozen; valid until issue + 30 days), its PDF
-/// is rendered and e-mailed to the client through the outbox, and the request is marked as answered.
+/// is rendered and e-mailed to the client through the outbox (with an invitation to the client space when the
+/// contact has no account yet: the account is created in the same transaction), and the request is marked as answered.
 /// A second click waits on the row lock, then finds the proposal issued: no second number.
 /// </summary>
 public sealed class ProposalIssuer(
@@ -25,6 +26,7 @@ public sealed class ProposalIssuer(
     IEmailOutbox outbox,
     ISellerIdentityProvider seller,
     TimeProvider clock,
+    ClientPortal.ClientInvitations invitations,
     ILogger<ProposalIssuer> logger)
 {
     public async Task<ProposalResult> IssueAsync(Guid id, CancellationToken ct)
@@ -53,9 +55,11 @@ public sealed class ProposalIssuer(
             var identity = seller.Current();
             var pdf = renderer.Render(ProposalPdfBuilder.Build(proposal, client, identity));
             var deposit = proposal.Deposit;
+            // Issue 6 item 4: the contact's client account (created and invited if none), in this same transaction.
+            var portal = await invitations.EnsureAccountAsync(client, ct);
             outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName),
                 ProposalIssuedEmail.Render(new ProposalIssuedModel(client.ContactName, proposal.Number!.ToString(), proposal.Course.Reference, proposal.Course.Title,
-                    proposal.ValidUntil!.Value, proposal.Totals.Ttc, deposit.AppliedRate, deposit.Amount, proposal.CgvVersion!, pdf), identity),
+                    proposal.ValidUntil!.Value, proposal.Totals.Ttc, deposit.AppliedRate, deposit.Amount, proposal.CgvVersion!, pdf, portal), identity),
                 ProposalIssuedEmail.Kind);
 
             var requestId = db.Entry(proposal).Property<Guid?>(ProposalConfiguration.RequestId).CurrentValue;
