@@ -47,6 +47,9 @@ public static class ServiceRegistration
             .AddDefaultTokenProviders()
             .AddErrorDescriber<FrenchIdentityErrors>()
             .AddPasswordValidator<CommonPasswordValidator>();
+        // The invitation link sent with a proposal (a password-reset token, single use) lives as long as the proposal:
+        // valid 30 days after its issue (P3), plus a day. A future « mot de passe oublié » should get its own, shorter, provider.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(31));
 
         services.ConfigureApplicationCookie(o =>
         {

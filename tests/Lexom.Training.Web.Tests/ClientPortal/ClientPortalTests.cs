@@ -4,7 +4,10 @@ using Lexom.Training.Web.Data;
 using Lexom.Training.Web.Tests.Infrastructure;
 using Lexom.Training.Web.Tests.Proposals;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Lexom.Training.Web.Tests.ClientPortal;
@@ -175,6 +178,14 @@ public sealed partial class ClientPortalTests(LexomApp app) : IClassFixture<Lexo
 
         using (var good = await AcceptAsync(client, link, GoodPassword))
             Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+    }
+
+    [Fact]
+    public void The_invitation_link_lives_as_long_as_the_proposal_it_comes_with()
+    {
+        // Identity's tokens read the system clock, not the app's TimeProvider: the lifespan is checked as a setting.
+        var options = app.Services.GetRequiredService<IOptions<DataProtectionTokenProviderOptions>>().Value;
+        Assert.Equal(TimeSpan.FromDays(31), options.TokenLifespan);
     }
 
     [Fact]
