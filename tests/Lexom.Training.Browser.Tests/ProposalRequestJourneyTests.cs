@@ -84,5 +84,29 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
         await Assertions.Expect(staff.GetByRole(AriaRole.Link, new() { Name = "Télécharger le PDF" })).ToBeVisibleAsync();
         await staff.ScreenshotAsync("staff-proposal-issued");
         await staff.AssertAccessibleAsync();
+
+        // The client follows the invitation of the e-mail, chooses a password and finds the proposal.
+        string link;
+        await using (var db = app.OpenDb())
+        {
+            var mail = await db.OutboxMessages.SingleAsync(m => m.Kind == "proposition-emise" && m.Recipient == "camille.roux@vivarais.example");
+            using var stream = new MemoryStream(mail.Mime);
+            var text = MimeKit.MimeMessage.Load(stream).TextBody ?? "";
+            link = System.Text.RegularExpressions.Regex.Match(text, @"https?://\S+/compte/invitation\?\S+").Value;
+        }
+        Assert.NotEmpty(link);
+        var client = await app.NewPageAsync(390, 844);
+        await client.GotoAsync(new Uri(link).PathAndQuery);
+        await client.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync("les vignes du vivarais en automne");
+        await client.GetByLabel("Confirmez le mot de passe").FillAsync("les vignes du vivarais en automne");
+        await client.ScreenshotAsync("client-invitation");
+        await client.AssertAccessibleAsync();
+        await client.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et ouvrir mon espace" }).ClickAsync();
+        await client.WaitForURLAsync(url => url.EndsWith("/espace-client", StringComparison.Ordinal), Loaded);
+        await Assertions.Expect(client.Locator("main")).ToContainTextAsync("DEV-2026-000001");
+        var overflow = await client.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"L'espace client déborde de {overflow} px sur un téléphone");
+        await client.ScreenshotAsync("client-space-phone");
+        await client.AssertAccessibleAsync();
     }
 }
