@@ -36,6 +36,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
                 EmailConfirmed = true,
                 DisplayName = account.DisplayName,
                 CreatedAt = clock.GetUtcNow(),
+                // The demo client belongs to a demo company, so that its client space is not empty of sense.
+                ClientId = account.Role == Roles.Client ? (await DemoCompanyAsync(account, cancellationToken)).Id : null,
             };
             var created = await users.CreateAsync(user, account.Password);
             if (!created.Succeeded)
@@ -49,6 +51,21 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             logger.LogInformation("Formations d'exemple créées pour la démonstration");
         }
         PrintBanner();
+    }
+
+    /// <summary>The demo client's company (a valid SIRET of the demo, clearly a sample name).</summary>
+    private async Task<Domain.Clients.Client> DemoCompanyAsync(DemoAccount account, CancellationToken cancellationToken)
+    {
+        const string siret = "73282932000074";
+        var company = await db.Clients.SingleOrDefaultAsync(c => c.Siret == siret, cancellationToken);
+        if (company is null)
+        {
+            company = Domain.Clients.Client.Company(Guid.NewGuid(), "[Exemple] Coteaux de l'Ardèche SCA", siret, null, account.DisplayName, account.Email,
+                "04 75 00 00 01", new Domain.Clients.PostalAddress("1245 route départementale 579", null, "07150", "Vallon-Pont-d'Arc"), clock.GetUtcNow());
+            db.Clients.Add(company);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return company;
     }
 
     /// <summary>What ./lexom run shows: where to go and with which accounts.</summary>
