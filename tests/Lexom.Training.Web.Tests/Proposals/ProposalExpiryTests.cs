@@ -121,7 +121,7 @@ public sealed class ProposalExpiryTests
     public async Task P3_an_accepted_declined_or_draft_proposal_is_never_reminded_nor_expired()
     {
         await using var app = await StartAsync();
-        var ids = await SeedDraftsAsync(app, 4);
+        var ids = await ProposalSteps.SeedDraftsAsync(app, 4);
         var (accepted, declined, draft, control) = (ids[0], ids[1], ids[2], ids[3]);
         await IssueAsync(app, [accepted, declined, control]);
         await using (var db = app.OpenDb())
@@ -236,7 +236,7 @@ public sealed class ProposalExpiryTests
     /// <summary><paramref name="count"/> proposals issued on 2 March 2026 (valid until 1 April) through « Émettre ».</summary>
     private static async Task<List<Guid>> IssuedAsync(LexomApp app, int count, string siret = "73282932000074")
     {
-        var ids = await SeedDraftsAsync(app, count, siret);
+        var ids = await ProposalSteps.SeedDraftsAsync(app, count, siret);
         await IssueAsync(app, ids);
         return ids;
     }
@@ -252,28 +252,4 @@ public sealed class ProposalExpiryTests
     }
 
     /// <summary>Complete drafts (RCL-RCL-02, 1 named participant × 1 190,00 €) written straight to the database.</summary>
-    private static async Task<List<Guid>> SeedDraftsAsync(LexomApp app, int count, string siret = "73282932000074")
-    {
-        await using var db = app.OpenDb();
-        var client = Client.Company(Guid.NewGuid(), "Rappels SA", siret, null, "Camille Rappel", "reminder@exemple.test", null,
-            new PostalAddress("1 rue de l'Exemple", null, "07200", "Aubenas"), app.Clock.GetUtcNow());
-        db.Clients.Add(client);
-        var course = await db.Courses.AsNoTracking().SingleAsync(c => c.Reference == "RCL-RCL-02");
-        var ids = new List<Guid>();
-        for (var i = 0; i < count; i++)
-        {
-            var draft = Proposal.Draft(Guid.NewGuid(), PayerKind.Company, SalesChannel.Staff, TrainingKind.Inter, ProposalDrafts.Snapshot(course),
-                Percentage.Of(30m), new DateOnly(2026, 3, 2), client.Id);
-            draft.AddParticipant(Guid.NewGuid(), "Lucie Martin");
-            draft.AddLine(Guid.NewGuid(), "Formation RCL-RCL-02, par participant", 1, Money.Euros(1190m));
-            draft.AddSession(new DateOnly(2026, 4, 13), new DateOnly(2026, 4, 14));
-            draft.SetPlace("LEXOM, Aubenas");
-            draft.SetBillingAddress(client.BillingAddress.ToString());
-            db.Proposals.Add(draft);
-            db.Entry(draft).Property<string>(ProposalConfiguration.CourseReference).CurrentValue = course.Reference;
-            ids.Add(draft.Id);
-        }
-        await db.SaveChangesAsync();
-        return ids;
-    }
 }

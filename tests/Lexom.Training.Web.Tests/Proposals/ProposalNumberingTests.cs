@@ -17,7 +17,7 @@ public sealed class ProposalNumberingTests(LexomApp app) : IClassFixture<LexomAp
     [Fact]
     public async Task LW4_two_app_instances_issuing_40_proposals_at_once_number_them_DEV_2026_000001_to_000040_without_gap_or_duplicate()
     {
-        var ids = await SeedDraftsAsync(40);
+        var ids = await ProposalSteps.SeedDraftsAsync(app, 40);
         await using var second = new SecondHost(app);
         await second.InitializeAsync();
 
@@ -57,31 +57,5 @@ public sealed class ProposalNumberingTests(LexomApp app) : IClassFixture<LexomAp
             Assert.Equal("AV-2027-000001", (await numbering.NextAsync(DocumentKind.CreditNote, 2027)).ToString());
             await kept.CommitAsync();
         }
-    }
-
-    /// <summary>Complete drafts (RCL-RCL-02, 3 × 1 190,00 €) written straight to the database.</summary>
-    private async Task<List<Guid>> SeedDraftsAsync(int count)
-    {
-        await using var db = app.OpenDb();
-        var client = Client.Company(Guid.NewGuid(), "Numérotation SA", "73282932000074", null, "Camille Numéro", "numerotation@exemple.test", null,
-            new PostalAddress("1 rue de l'Exemple", null, "07200", "Aubenas"), app.Clock.GetUtcNow());
-        db.Clients.Add(client);
-        var course = await db.Courses.AsNoTracking().SingleAsync(c => c.Reference == "RCL-RCL-02");
-        var ids = new List<Guid>();
-        for (var i = 0; i < count; i++)
-        {
-            var draft = Proposal.Draft(Guid.NewGuid(), PayerKind.Company, SalesChannel.Staff, TrainingKind.Inter, ProposalDrafts.Snapshot(course),
-                Percentage.Of(30m), new DateOnly(2026, 3, 2), client.Id);
-            draft.AddParticipant(Guid.NewGuid(), null);
-            draft.AddLine(Guid.NewGuid(), "Formation RCL-RCL-02, par participant", 1, Money.Euros(1190m));
-            draft.AddSession(new DateOnly(2026, 4, 13), new DateOnly(2026, 4, 14));
-            draft.SetPlace("LEXOM, Aubenas");
-            draft.SetBillingAddress(client.BillingAddress.ToString());
-            db.Proposals.Add(draft);
-            db.Entry(draft).Property<string>(ProposalConfiguration.CourseReference).CurrentValue = course.Reference;
-            ids.Add(draft.Id);
-        }
-        await db.SaveChangesAsync();
-        return ids;
     }
 }

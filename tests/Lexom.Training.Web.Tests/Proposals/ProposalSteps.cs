@@ -1,3 +1,9 @@
+using Lexom.Training.Web.Features.Proposals;
+using Lexom.Training.Web.Data.Configurations;
+using Lexom.Training.Domain.Values;
+using Lexom.Training.Domain.Proposals;
+using Lexom.Training.Domain.Clients;
+using Lexom.Training.Domain;
 using System.Net;
 using System.Text.RegularExpressions;
 using Lexom.Training.Web.Tests.Infrastructure;
@@ -9,6 +15,33 @@ namespace Lexom.Training.Web.Tests.Proposals;
 /// <summary>The steps of the proposal tests, as a client and a sales person do them through the pages.</summary>
 internal static partial class ProposalSteps
 {
+    /// <summary>Complete drafts of RCL-RCL-02 (one named participant, 1 190,00 € HT) for one client, written straight
+    /// to the database: ready to issue.</summary>
+    public static async Task<List<Guid>> SeedDraftsAsync(LexomApp app, int count, string siret = "73282932000074")
+    {
+        await using var db = app.OpenDb();
+        var client = Client.Company(Guid.NewGuid(), "Rappels SA", siret, null, "Camille Rappel", "reminder@exemple.test", null,
+            new PostalAddress("1 rue de l'Exemple", null, "07200", "Aubenas"), app.Clock.GetUtcNow());
+        db.Clients.Add(client);
+        var course = await db.Courses.AsNoTracking().SingleAsync(c => c.Reference == "RCL-RCL-02");
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var draft = Proposal.Draft(Guid.NewGuid(), PayerKind.Company, SalesChannel.Staff, TrainingKind.Inter, ProposalDrafts.Snapshot(course),
+                Percentage.Of(30m), new DateOnly(2026, 3, 2), client.Id);
+            draft.AddParticipant(Guid.NewGuid(), "Lucie Martin");
+            draft.AddLine(Guid.NewGuid(), "Formation RCL-RCL-02, par participant", 1, Money.Euros(1190m));
+            draft.AddSession(new DateOnly(2026, 4, 13), new DateOnly(2026, 4, 14));
+            draft.SetPlace("LEXOM, Aubenas");
+            draft.SetBillingAddress(client.BillingAddress.ToString());
+            db.Proposals.Add(draft);
+            db.Entry(draft).Property<string>(ProposalConfiguration.CourseReference).CurrentValue = course.Reference;
+            ids.Add(draft.Id);
+        }
+        await db.SaveChangesAsync();
+        return ids;
+    }
+
     /// <summary>A client's request through the public form; returns the request's id.</summary>
     public static async Task<Guid> RequestAsync(LexomApp app, int participants, string names, string email, string siret = "73282932000074")
     {

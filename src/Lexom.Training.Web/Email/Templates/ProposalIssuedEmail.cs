@@ -18,18 +18,21 @@ public static class ProposalIssuedEmail
 
     public static string FileName(string number) => $"proposition-{number}.pdf";
 
+    /// <summary>P4 (M4): what the client sends back to accept a proposal; every proposal e-mail says it the same way.</summary>
+    public static IReadOnlyList<string> HowToAccept(string cgvVersion, Percentage depositRate, Money deposit) =>
+    [
+        "retournez la proposition paraphée, tamponnée et signée avec la mention manuscrite « BON POUR ACCORD » ;",
+        $"joignez les conditions générales de vente annexées ({cgvVersion}), paraphées et signées ;",
+        $"réglez l'acompte de {depositRate.ToFrench()} du prix TTC, soit {French.Amount(deposit)}, par virement (coordonnées et référence sur la proposition).",
+    ];
+
     public static EmailContent Render(ProposalIssuedModel model, SellerIdentity seller)
     {
         ArgumentNullException.ThrowIfNull(model);
         var subject = $"Proposition commerciale {model.Number} : {model.CourseTitle} ({model.CourseReference})";
         var intro = $"Veuillez trouver ci-joint notre proposition commerciale n° {model.Number} pour la formation « {model.CourseTitle} » (référence {model.CourseReference}), d'un montant de {French.Amount(model.Ttc)} TTC.";
         var validity = $"Elle est valable jusqu'au {model.ValidUntil.Written()} inclus.";
-        var steps = new[]
-        {
-            "retournez la proposition paraphée, tamponnée et signée avec la mention manuscrite « BON POUR ACCORD » ;",
-            $"joignez les conditions générales de vente annexées ({model.CgvVersion}), paraphées et signées ;",
-            $"réglez l'acompte de {model.DepositRate.ToFrench()} du prix TTC, soit {French.Amount(model.Deposit)}, par virement (coordonnées et référence sur la proposition).",
-        };
+        var steps = HowToAccept(model.CgvVersion, model.DepositRate, model.Deposit);
         const string contract = "Le contrat n'est conclu qu'à réception de la proposition signée et de l'acompte ; nous vous en accusons réception par e-mail.";
         var portal = model.Portal;
         var portalText = portal is null ? null

@@ -22,12 +22,7 @@ public static class ProposalReminderEmail
         var subject = $"Rappel : proposition commerciale {model.Number} : {model.CourseTitle}, valable jusqu'au {until}";
         var intro = $"Notre proposition commerciale n° {model.Number} pour la formation « {model.CourseTitle} » (référence {model.CourseReference}), d'un montant de {French.Amount(model.Ttc)} TTC, arrive bientôt à échéance.";
         var validity = $"Elle est valable jusqu'au {until} inclus ; passé cette date, elle ne pourra plus être acceptée et devra être réémise. Vous la trouverez à nouveau ci-jointe.";
-        var steps = new[]
-        {
-            "retournez la proposition paraphée, tamponnée et signée avec la mention manuscrite « BON POUR ACCORD » ;",
-            $"joignez les conditions générales de vente annexées ({model.CgvVersion}), paraphées et signées ;",
-            $"réglez l'acompte de {model.DepositRate.ToFrench()} du prix TTC, soit {French.Amount(model.Deposit)}, par virement (coordonnées et référence sur la proposition).",
-        };
+        var steps = ProposalIssuedEmail.HowToAccept(model.CgvVersion, model.DepositRate, model.Deposit);
         const string contract = "Le contrat n'est conclu qu'à réception de la proposition signée et de l'acompte ; nous vous en accusons réception par e-mail. Si vous avez déjà répondu, merci de ne pas tenir compte de ce rappel.";
 
         var html = new StringBuilder()
