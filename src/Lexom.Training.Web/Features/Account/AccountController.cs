@@ -1,3 +1,4 @@
+using Lexom.Training.Web.Infrastructure;
 using FluentValidation;
 using Lexom.Training.Web.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -40,9 +41,7 @@ public sealed class AccountController(
     [AllowAnonymous]
     public async Task<IActionResult> Login(LoginForm form)
     {
-        var validation = await validator.ValidateAsync(form);
-        foreach (var error in validation.Errors) ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        if (!validation.IsValid) return View(form);
+        if (!await validator.ValidateIntoAsync(form, ModelState)) return View(form);
 
         var user = await users.FindByEmailAsync(form.Email!);
         if (user is not null)

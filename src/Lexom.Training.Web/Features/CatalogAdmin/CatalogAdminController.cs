@@ -201,13 +201,8 @@ public sealed class CatalogAdminController(
     }
 
     /// <summary>Binding errors (a number that is not one) and the validator's rules, in French, on the form.</summary>
-    private async Task<bool> ValidateAsync<T>(IValidator<T> validator, T form, CancellationToken ct)
-    {
-        var validation = await validator.ValidateAsync(form, ct);
-        foreach (var error in validation.Errors)
-            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        return ModelState.IsValid;
-    }
+    private Task<bool> ValidateAsync<T>(IValidator<T> validator, T form, CancellationToken ct) =>
+        validator.ValidateIntoAsync(form, ModelState, ct);
 
     private async Task<IReadOnlyList<SelectListItem>> DomainItemsAsync(CancellationToken ct) =>
         await db.CatalogDomains.AsNoTracking().OrderBy(d => d.Position).ThenBy(d => d.Name)

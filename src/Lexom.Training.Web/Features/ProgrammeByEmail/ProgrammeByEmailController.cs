@@ -1,3 +1,4 @@
+using Lexom.Training.Web.Infrastructure;
 using FluentValidation;
 using Lexom.Training.Web.Email;
 using Microsoft.AspNetCore.Mvc;
@@ -33,10 +34,8 @@ public sealed class ProgrammeByEmailController(ProgrammeByEmailHandler handler, 
         if (title is null) return NotFound();
         var normalized = reference.ToUpperInvariant();
 
-        var result = await validator.ValidateAsync(form, ct);
-        if (!result.IsValid)
+        if (!await validator.ValidateIntoAsync(form, ModelState, ct))
         {
-            foreach (var error in result.Errors) ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
             return View("Form", new ProgrammeByEmailView(normalized, title, form));
         }
 

@@ -30,9 +30,7 @@ public sealed class ProposalRequestsController(
         // A bot filled the hidden field: it sees a success, nothing is written.
         if (!string.IsNullOrEmpty(form.Website)) return Redirect("/demande-de-proposition/merci");
 
-        var validation = await validator.ValidateAsync(form, ct);
-        foreach (var error in validation.Errors) ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        if (ModelState.IsValid)
+        if (await validator.ValidateIntoAsync(form, ModelState, ct))
         {
             var result = await handler.SubmitAsync(form, ct);
             if (result.Succeeded)

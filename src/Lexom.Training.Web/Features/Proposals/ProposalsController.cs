@@ -36,10 +36,7 @@ public sealed class ProposalsController(
     [HttpPost("/gestion/propositions/nouvelle")]
     public async Task<IActionResult> Create(NewProposalForm form, CancellationToken ct)
     {
-        var validation = await newValidator.ValidateAsync(form, ct);
-        foreach (var error in validation.Errors)
-            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        if (ModelState.IsValid)
+        if (await newValidator.ValidateIntoAsync(form, ModelState, ct))
         {
             var result = await drafts.CreateAsync(form, CurrentUserId(), ct);
             if (result.Succeeded)
@@ -76,10 +73,7 @@ public sealed class ProposalsController(
     [HttpPost("/gestion/propositions/{id:guid}")]
     public async Task<IActionResult> Save(Guid id, ProposalForm form, CancellationToken ct)
     {
-        var validation = await validator.ValidateAsync(form, ct);
-        foreach (var error in validation.Errors)
-            ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        if (ModelState.IsValid)
+        if (await validator.ValidateIntoAsync(form, ModelState, ct))
         {
             var result = await drafts.SaveAsync(id, form, ct);
             if (result.NotFound) return NotFound();
