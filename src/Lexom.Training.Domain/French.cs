@@ -14,5 +14,9 @@ public static class French
     /// <summary>"1 285,20 €".</summary>
     public static string Amount(Money amount) => amount.ToFrench();
 
+    /// <summary>Trims and collapses runs of white space to one space; empty for null.</summary>
+    public static string CollapseSpaces(string? text) =>
+        string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     internal static string Format(FormattableString text) => text.ToString(Culture);
 }

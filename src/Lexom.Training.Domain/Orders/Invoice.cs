@@ -32,8 +32,29 @@ public enum InvoicePayer
     Opco,
 }
 
-/// <summary>A payment received against an invoice.</summary>
-public sealed record Payment(Guid Id, DateOnly ReceivedOn, Money Amount, string Reference);
+/// <summary>How a payment was made. Stored as text.</summary>
+public enum PaymentMethod
+{
+    Transfer,
+    Cheque,
+    Card,
+    DirectDebit,
+    Cash,
+}
+
+/// <summary>A payment received against an invoice; <paramref name="Reference"/> is the bank's reference of the movement.</summary>
+public sealed record Payment(Guid Id, DateOnly ReceivedOn, Money Amount, string Reference, PaymentMethod Method = PaymentMethod.Transfer)
+{
+    /// <summary>The method in French, for screens and documents.</summary>
+    public static string MethodText(PaymentMethod method) => method switch
+    {
+        PaymentMethod.Transfer => "virement",
+        PaymentMethod.Cheque => "chèque",
+        PaymentMethod.Card => "carte bancaire",
+        PaymentMethod.DirectDebit => "prélèvement",
+        _ => "espèces",
+    };
+}
 
 /// <summary>
 /// An invoice, a deposit invoice or a credit note of an order. It is never deleted: a wrong or

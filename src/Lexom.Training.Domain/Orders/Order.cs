@@ -103,6 +103,9 @@ public sealed class Order
 
     public IReadOnlyList<RecordedDecision> Decisions => _decisions;
 
+    /// <summary>P4: the client's acceptance in the client space, when the order was accepted online.</summary>
+    public ElectronicAcceptance? OnlineAcceptance { get; private set; }
+
     /// <summary>C1: concluded once the signed documents and the deposit are both in.</summary>
     public bool IsContractConcluded => ConfirmedOn is not null;
 
@@ -143,7 +146,9 @@ public sealed class Order
     public DateOnly? ContractSignedOn => _signedDocuments.Find(d => d.Kind == SignedDocumentKind.TrainingContract)?.ReceivedOn;
 
     /// <summary>Creates the order of an accepted proposal, with its frozen price, deposit and course.</summary>
-    public static Order FromAcceptedProposal(Guid id, Proposal proposal, DateOnly orderedOn)
+    /// <param name="channel">Where the order was taken, when it differs from the proposal's channel: an order accepted
+    /// online in the client space is a website order (<see cref="CgvReadings.OnlineAcceptanceIsAWebsiteOrder"/>).</param>
+    public static Order FromAcceptedProposal(Guid id, Proposal proposal, DateOnly orderedOn, SalesChannel? channel = null)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         if (proposal.Status != ProposalStatus.Accepted)
@@ -160,7 +165,7 @@ public sealed class Order
             ProposalNumber = proposal.Number!,
             ClientId = proposal.ClientId,
             PayerKind = proposal.PayerKind,
-            Channel = proposal.Channel,
+            Channel = channel ?? proposal.Channel,
             TrainingKind = proposal.TrainingKind,
             Status = OrderStatus.PendingSignatureAndDeposit,
             Course = proposal.Course,
@@ -209,6 +214,59 @@ public sealed class Order
         TryConfirm(receivedOn);
     }
 
+    /// <summary>
+    /// P4 (P6): the client accepted online in the client space: typed full name, the mention « Bon pour accord »,
+    /// the CGV box ticked, with the SHA-256 of the PDF they were shown. It stands for the signed proposal (or
+    /// training contract) and the signed CGV (<see cref="CgvReadings.OnlineAcceptanceStandsForSignedDocuments"/>);
+    /// the order is confirmed once the deposit is in too (C1).
+    /// </summary>
+    public void RecordOnlineAcceptance(ElectronicAcceptance acceptance, DateOnly acceptedOn)
+    {
+        ArgumentNullException.ThrowIfNull(acceptance);
+        EnsureStatus("enregistrer l'acceptation en ligne", OrderStatus.PendingSignatureAndDeposit);
+        if (OnlineAcceptance is not null || _signedDocuments.Count > 0)
+        {
+            throw new DomainException("Cette commande a déjà reçu son acceptation.", "P4");
+        }
+
+        if (!string.Equals(acceptance.CgvVersion, CgvVersion, StringComparison.Ordinal))
+        {
+            throw new DomainException(French.Format($"Les CGV acceptées ({acceptance.CgvVersion}) ne sont pas celles de la proposition ({CgvVersion})."), "P4");
+        }
+
+        OnlineAcceptance = acceptance;
+        var reference = French.Format($"Acceptation en ligne de {acceptance.SignatoryName}, SHA-256 {acceptance.DocumentSha256[..16]}…");
+        foreach (var kind in RequiredDocuments)
+        {
+            _signedDocuments.Add(new SignedDocument(kind, acceptedOn, reference));
+        }
+
+        TryConfirm(acceptedOn);
+    }
+
+    /// <summary>
+    /// M4, C1: records the deposit paid by the client: the deposit invoice (ACP) is issued on the day the payment
+    /// is recorded when none is open yet, the payment is set against it, and the order is confirmed when the
+    /// signed documents are in too. Never before an individual's withdrawal period is over (P7, LW1).
+    /// </summary>
+    /// <param name="newInvoiceNumber">The ACP number to use if the deposit invoice has to be issued; ignored otherwise.</param>
+    public Payment RecordDeposit(Guid newInvoiceId, DocumentNumber? newInvoiceNumber, DateOnly issuedOn, Guid paymentId, Money amount, DateOnly receivedOn, string reference, PaymentMethod method)
+    {
+        if (string.IsNullOrWhiteSpace(reference))
+        {
+            throw new DomainException("Indiquez la référence bancaire du paiement.", "M4");
+        }
+
+        var invoice = DepositInvoice ?? IssueDepositInvoice(newInvoiceId, newInvoiceNumber ?? throw new ArgumentNullException(nameof(newInvoiceNumber)), issuedOn);
+        return RecordPayment(invoice.Id, paymentId, amount, receivedOn, reference, method);
+    }
+
+    /// <summary>M4: the deposit invoice still in force (not cancelled by a credit note), if issued.</summary>
+    public Invoice? DepositInvoice => _invoices.Find(i => i.Kind == InvoiceKind.Deposit && i.Credited < i.Ttc);
+
+    /// <summary>Whether <see cref="RecordDeposit"/> will issue a deposit invoice (and so needs an ACP number).</summary>
+    public bool DepositInvoiceToIssue => DepositInvoice is null;
+
     /// <summary>C1: what the order still lacks to be confirmed, in French; empty once concluded.</summary>
     public IReadOnlyList<string> MissingForConfirmation()
     {
@@ -242,7 +300,8 @@ public sealed class Order
     /// <summary>P7, LW1: the withdrawal period and from when a payment may be asked.</summary>
     public WithdrawalDecision Withdrawal() => WithdrawalPeriod.For(PayerKind, Channel, OrderedOn, ContractSignedOn);
 
-    private bool DepositReceived =>
+    /// <summary>M4: whether the deposit is paid in full (C1).</summary>
+    public bool DepositReceived =>
         DepositAmount.IsZero || _invoices.Exists(i => i.Kind == InvoiceKind.Deposit && i.Paid >= DepositAmount);
 
     private void TryConfirm(DateOnly on)
@@ -284,10 +343,10 @@ public sealed class Order
     }
 
     /// <summary>Records a payment against one of the order's invoices; may conclude the contract (C1).</summary>
-    public Payment RecordPayment(Guid invoiceId, Guid paymentId, Money amount, DateOnly receivedOn, string reference)
+    public Payment RecordPayment(Guid invoiceId, Guid paymentId, Money amount, DateOnly receivedOn, string reference, PaymentMethod method = PaymentMethod.Transfer)
     {
         var invoice = FindInvoice(invoiceId);
-        var payment = new Payment(paymentId, receivedOn, amount, reference ?? string.Empty);
+        var payment = new Payment(paymentId, receivedOn, amount, reference?.Trim() ?? string.Empty, method);
         invoice.RecordPayment(payment);
         TryConfirm(receivedOn);
         return payment;

@@ -44,6 +44,80 @@ public enum SignedDocumentKind
 /// <summary>A signed document as received (P4, P6).</summary>
 public sealed record SignedDocument(SignedDocumentKind Kind, DateOnly ReceivedOn, string Reference);
 
+/// <summary>
+/// P4: the evidence of an acceptance made online in the client space: who typed their name, the mention
+/// they typed, the CGV version they ticked, the SHA-256 of the PDF they were shown, when and from where.
+/// </summary>
+public sealed record ElectronicAcceptance
+{
+    /// <summary>The mention the client types (P4's « BON POUR ACCORD »).</summary>
+    public const string RequiredMention = "Bon pour accord";
+
+    private ElectronicAcceptance(string signatoryName, string mention, string cgvVersion, string documentSha256, DateTimeOffset acceptedAt, string ipAddress, string? userAgent)
+    {
+        SignatoryName = signatoryName;
+        Mention = mention;
+        CgvVersion = cgvVersion;
+        DocumentSha256 = documentSha256;
+        AcceptedAt = acceptedAt;
+        IpAddress = ipAddress;
+        UserAgent = userAgent;
+    }
+
+    public string SignatoryName { get; }
+
+    public string Mention { get; }
+
+    public string CgvVersion { get; }
+
+    /// <summary>The SHA-256 of the PDF the client accepted, 64 lowercase hexadecimal digits.</summary>
+    public string DocumentSha256 { get; }
+
+    public DateTimeOffset AcceptedAt { get; }
+
+    public string IpAddress { get; }
+
+    public string? UserAgent { get; }
+
+    /// <summary>Checks what the client typed and ticked (P4); throws a French message for the form otherwise.</summary>
+    public static ElectronicAcceptance Create(string? signatoryName, string? mention, bool cgvAccepted, string cgvVersion, string documentSha256, DateTimeOffset acceptedAt, string ipAddress, string? userAgent)
+    {
+        var name = French.CollapseSpaces(signatoryName);
+        if (name.Length < 3 || !name.Any(char.IsLetter))
+        {
+            throw new DomainException("Tapez vos nom et prénom, tels qu'ils signent.", "P4");
+        }
+
+        if (!IsBonPourAccord(mention))
+        {
+            throw new DomainException(French.Format($"Tapez la mention « {RequiredMention} »."), "P4");
+        }
+
+        if (!cgvAccepted)
+        {
+            throw new DomainException("Cochez la case qui dit que vous avez lu et acceptez les conditions générales de vente.", "P4");
+        }
+
+        if (documentSha256 is not { Length: 64 } || !documentSha256.All(char.IsAsciiHexDigitLower))
+        {
+            throw new ArgumentException("L'empreinte SHA-256 du document est invalide.", nameof(documentSha256));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(cgvVersion);
+        ArgumentException.ThrowIfNullOrWhiteSpace(ipAddress);
+        return new ElectronicAcceptance(name, French.CollapseSpaces(mention), cgvVersion, documentSha256, acceptedAt, ipAddress,
+            string.IsNullOrWhiteSpace(userAgent) ? null : userAgent.Trim()[..Math.Min(userAgent.Trim().Length, 500)]);
+    }
+
+    /// <summary>Restores a stored acceptance as it was recorded.</summary>
+    public static ElectronicAcceptance Restore(string signatoryName, string mention, string cgvVersion, string documentSha256, DateTimeOffset acceptedAt, string ipAddress, string? userAgent) =>
+        new(signatoryName, mention, cgvVersion, documentSha256, acceptedAt, ipAddress, userAgent);
+
+    /// <summary>« Bon pour accord », whatever the case, the quotes and the spaces.</summary>
+    public static bool IsBonPourAccord(string? mention) =>
+        string.Equals(French.CollapseSpaces(mention?.Trim('«', '»', '"', '\'', ' ', '.')), RequiredMention, StringComparison.OrdinalIgnoreCase);
+}
+
 /// <summary>Morning or afternoon, for attendance (A1). Stored as text.</summary>
 public enum HalfDay
 {

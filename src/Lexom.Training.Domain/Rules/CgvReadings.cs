@@ -11,6 +11,21 @@ public static class CgvReadings
 {
     // ---------------------------------------------------------------- Proposal (P1, P3)
 
+    /// <summary>
+    /// Reading (P4, P6): the CGV describe a paper acceptance (the proposal returned signed « BON POUR ACCORD »,
+    /// the CGV initialled and signed). The client space offers an electronic one alongside it: the client types
+    /// their full name and the mention « Bon pour accord » and ticks the CGV box, and the SHA-256 of the PDF,
+    /// the CGV version, the date, time and IP address are kept. That acceptance stands for both signed
+    /// documents; C1 still waits for the deposit.
+    /// </summary>
+    public const bool OnlineAcceptanceStandsForSignedDocuments = true;
+
+    /// <summary>
+    /// Reading (P7): an order accepted online in the client space is an order taken on the website; an order
+    /// whose signed paper documents are recorded by the staff keeps the proposal's channel.
+    /// </summary>
+    public const bool OnlineAcceptanceIsAWebsiteOrder = true;
+
     /// <summary>P3: a proposal is valid 30 calendar days from its issue date.</summary>
     public const int ProposalValidityDays = 30;
 

@@ -21,6 +21,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ProposalRequest> ProposalRequests => Set<ProposalRequest>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<Domain.Orders.Order> Orders => Set<Domain.Orders.Order>();
+    public DbSet<Domain.Orders.Invoice> Invoices => Set<Domain.Orders.Invoice>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
     public DbSet<VatRateRow> VatRates => Set<VatRateRow>();
 

@@ -360,6 +360,354 @@ namespace Lexom.Training.Web.Data.Migrations
                     b.ToTable("clients", (string)null);
                 });
 
+            modelBuilder.Entity("Lexom.Training.Domain.Orders.ChangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SupplementaryProposal")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("supplementary_proposal");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_change_requests");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_order_change_requests_order_id");
+
+                    b.ToTable("order_change_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Orders.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Credited")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("credited");
+
+                    b.Property<Guid?>("CreditsInvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credits_invoice_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<decimal>("Ht")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("ht");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("payer");
+
+                    b.Property<decimal>("Ttc")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("ttc");
+
+                    b.Property<decimal>("Vat")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("vat");
+
+                    b.Property<decimal>("VatRate")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("vat_rate");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoices");
+
+                    b.HasIndex("CreditsInvoiceId")
+                        .HasDatabaseName("ix_invoices_credits_invoice_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_number");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_invoices_order_id");
+
+                    b.HasIndex("Kind", "IssuedOn")
+                        .HasDatabaseName("ix_invoices_kind_issued_on");
+
+                    b.ToTable("invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Orders.Order", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CgvVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("cgv_version");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("confirmed_on");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("course");
+
+                    b.Property<string>("CourseReference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("course_reference");
+
+                    b.Property<decimal>("DepositAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("deposit_amount");
+
+                    b.Property<bool>("DepositNonRefundable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deposit_non_refundable");
+
+                    b.Property<decimal>("DepositRate")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("deposit_rate");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<DateOnly?>("FormalNoticeAnsweredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("formal_notice_answered_on");
+
+                    b.Property<DateOnly?>("FormalNoticeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("formal_notice_on");
+
+                    b.Property<decimal?>("OpcoBillablePart")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("opco_billable_part");
+
+                    b.Property<DateOnly>("OrderedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ordered_on");
+
+                    b.Property<DateOnly>("OriginalStartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("original_starts_on");
+
+                    b.Property<string>("PayerKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("payer_kind");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
+
+                    b.Property<decimal>("PreparationCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("preparation_cost");
+
+                    b.Property<decimal>("PriceHt")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("price_ht");
+
+                    b.Property<decimal>("PriceTtc")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("price_ttc");
+
+                    b.Property<decimal>("PriceVat")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("price_vat");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("ProposalNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("proposal_number");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TrainingKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("training_kind");
+
+                    b.Property<decimal>("VatRate")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("vat_rate");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_orders_client_id");
+
+                    b.HasIndex("CourseReference")
+                        .HasDatabaseName("ix_orders_course_reference");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_orders_proposal_id");
+
+                    b.HasIndex("ProposalNumber")
+                        .HasDatabaseName("ix_orders_proposal_number");
+
+                    b.HasIndex("Status", "StartsOn")
+                        .HasDatabaseName("ix_orders_status_starts_on");
+
+                    b.ToTable("orders", (string)null);
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Orders.Participant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<bool>("Removed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("removed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_order_participants");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_order_participants_order_id");
+
+                    b.ToTable("order_participants", (string)null);
+                });
+
             modelBuilder.Entity("Lexom.Training.Domain.Proposals.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -829,6 +1177,84 @@ namespace Lexom.Training.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Lexom.Training.Web.Data.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid?>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.Property<Guid?>("StoredBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stored_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stored_files");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_stored_files_client_id");
+
+                    b.HasIndex("StoredBy")
+                        .HasDatabaseName("ix_stored_files_stored_by");
+
+                    b.HasIndex("OrderId", "Kind")
+                        .HasDatabaseName("ix_stored_files_order_id_kind");
+
+                    b.HasIndex("ProposalId", "Kind")
+                        .HasDatabaseName("ix_stored_files_proposal_id_kind");
+
+                    b.ToTable("stored_files", (string)null);
+                });
+
             modelBuilder.Entity("Lexom.Training.Web.Email.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1101,6 +1527,424 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasConstraintName("fk_course_sessions_courses_course_id");
                 });
 
+            modelBuilder.Entity("Lexom.Training.Domain.Orders.ChangeRequest", b =>
+                {
+                    b.HasOne("Lexom.Training.Domain.Orders.Order", null)
+                        .WithMany("ChangeRequests")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_change_requests_orders_order_id");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Orders.Invoice", b =>
+                {
+                    b.HasOne("Lexom.Training.Domain.Orders.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("CreditsInvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_invoices_credits_invoice_id");
+
+                    b.HasOne("Lexom.Training.Domain.Orders.Order", null)
+                        .WithMany("Invoices")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoices_orders_order_id");
+
+                    b.OwnsMany("Lexom.Training.Domain.Orders.Payment", "Payments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<Guid>("InvoiceId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("invoice_id");
+
+                            b1.Property<string>("Method")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("method");
+
+                            b1.Property<DateOnly>("ReceivedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("received_on");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("reference");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_payments");
+
+                            b1.HasIndex("InvoiceId")
+                                .HasDatabaseName("ix_payments_invoice_id");
+
+                            b1.HasIndex("Reference")
+                                .IsUnique()
+                                .HasDatabaseName("ux_payments_reference")
+                                .HasFilter("reference <> ''");
+
+                            b1.ToTable("payments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId")
+                                .HasConstraintName("fk_payments_invoices_invoice_id");
+                        });
+
+                    b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Orders.Order", b =>
+                {
+                    b.HasOne("Lexom.Training.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_orders_clients_client_id");
+
+                    b.HasOne("Lexom.Training.Domain.Proposals.Proposal", null)
+                        .WithOne()
+                        .HasForeignKey("Lexom.Training.Domain.Orders.Order", "ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_orders_proposals_proposal_id");
+
+                    b.OwnsOne("Lexom.Training.Domain.Orders.ElectronicAcceptance", "OnlineAcceptance", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<DateTimeOffset>("AcceptedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("acceptance_accepted_at");
+
+                            b1.Property<string>("CgvVersion")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("acceptance_cgv_version");
+
+                            b1.Property<string>("DocumentSha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character(64)")
+                                .HasColumnName("acceptance_document_sha256")
+                                .IsFixedLength();
+
+                            b1.Property<string>("IpAddress")
+                                .IsRequired()
+                                .HasMaxLength(45)
+                                .HasColumnType("character varying(45)")
+                                .HasColumnName("acceptance_ip_address");
+
+                            b1.Property<string>("Mention")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("acceptance_mention");
+
+                            b1.Property<string>("SignatoryName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("acceptance_signatory_name");
+
+                            b1.Property<string>("UserAgent")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("acceptance_user_agent");
+
+                            b1.HasKey("OrderId");
+
+                            b1.ToTable("orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId")
+                                .HasConstraintName("fk_orders_orders_id");
+                        });
+
+                    b.OwnsOne("Lexom.Training.Domain.Orders.OpcoFunding", "Opco", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("AgreedAmount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("opco_agreed_amount");
+
+                            b1.Property<string>("AgreementFile")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("opco_agreement_file");
+
+                            b1.Property<string>("AgreementNumber")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("opco_agreement_number");
+
+                            b1.Property<DateOnly?>("ClosedUnpaidOn")
+                                .HasColumnType("date")
+                                .HasColumnName("opco_closed_unpaid_on");
+
+                            b1.Property<decimal>("IndemnityCoverage")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("opco_indemnity_coverage");
+
+                            b1.Property<string>("Opco")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("opco_name");
+
+                            b1.Property<DateOnly>("RecordedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("opco_recorded_on");
+
+                            b1.Property<bool>("Subrogation")
+                                .HasColumnType("boolean")
+                                .HasColumnName("opco_subrogation");
+
+                            b1.HasKey("OrderId");
+
+                            b1.ToTable("orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId")
+                                .HasConstraintName("fk_orders_orders_id");
+                        });
+
+                    b.OwnsMany("Lexom.Training.Domain.Orders.RecordedDecision", "Decisions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateOnly>("DecidedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("decided_on");
+
+                            b1.Property<decimal>("DueLater")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("due_later");
+
+                            b1.Property<decimal>("DueNow")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("due_now");
+
+                            b1.Property<string>("Explanation")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("explanation");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("kind");
+
+                            b1.Property<decimal>("OpcoPart")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("opco_part");
+
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("order_id");
+
+                            b1.Property<decimal>("Refund")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("refund");
+
+                            b1.Property<string>("RuleIds")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("rule_ids");
+
+                            b1.Property<decimal>("TotalOwed")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("total_owed");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_order_decisions");
+
+                            b1.HasIndex("OrderId")
+                                .HasDatabaseName("ix_order_decisions_order_id");
+
+                            b1.ToTable("order_decisions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId")
+                                .HasConstraintName("fk_order_decisions_orders_order_id");
+                        });
+
+                    b.OwnsMany("Lexom.Training.Domain.Orders.Refund", "Refunds", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)")
+                                .HasColumnName("amount");
+
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("order_id");
+
+                            b1.Property<DateOnly>("PaidOn")
+                                .HasColumnType("date")
+                                .HasColumnName("paid_on");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("reference");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_order_refunds");
+
+                            b1.HasIndex("OrderId")
+                                .HasDatabaseName("ix_order_refunds_order_id");
+
+                            b1.ToTable("order_refunds", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId")
+                                .HasConstraintName("fk_order_refunds_orders_order_id");
+                        });
+
+                    b.OwnsMany("Lexom.Training.Domain.Orders.SignedDocument", "SignedDocuments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("kind");
+
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("order_id");
+
+                            b1.Property<DateOnly>("ReceivedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("received_on");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("reference");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_order_signed_documents");
+
+                            b1.HasIndex("OrderId")
+                                .HasDatabaseName("ix_order_signed_documents_order_id");
+
+                            b1.ToTable("order_signed_documents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId")
+                                .HasConstraintName("fk_order_signed_documents_orders_order_id");
+                        });
+
+                    b.Navigation("Decisions");
+
+                    b.Navigation("OnlineAcceptance");
+
+                    b.Navigation("Opco");
+
+                    b.Navigation("Refunds");
+
+                    b.Navigation("SignedDocuments");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Orders.Participant", b =>
+                {
+                    b.HasOne("Lexom.Training.Domain.Orders.Order", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_participants_orders_order_id");
+
+                    b.OwnsMany("Lexom.Training.Domain.Orders.AttendanceEntry", "Attendance", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateOnly>("Day")
+                                .HasColumnType("date")
+                                .HasColumnName("day");
+
+                            b1.Property<string>("HalfDay")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("half_day");
+
+                            b1.Property<Guid>("ParticipantId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("participant_id");
+
+                            b1.Property<bool>("Present")
+                                .HasColumnType("boolean")
+                                .HasColumnName("present");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_attendance_entries");
+
+                            b1.HasIndex("ParticipantId")
+                                .HasDatabaseName("ix_attendance_entries_participant_id");
+
+                            b1.ToTable("attendance_entries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipantId")
+                                .HasConstraintName("fk_attendance_entries_order_participants_participant_id");
+                        });
+
+                    b.Navigation("Attendance");
+                });
+
             modelBuilder.Entity("Lexom.Training.Domain.Proposals.Proposal", b =>
                 {
                     b.HasOne("Lexom.Training.Domain.Clients.Client", null)
@@ -1186,6 +2030,33 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasConstraintName("fk_asp_net_users_clients_client_id");
                 });
 
+            modelBuilder.Entity("Lexom.Training.Web.Data.StoredFile", b =>
+                {
+                    b.HasOne("Lexom.Training.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_stored_files_clients_client_id");
+
+                    b.HasOne("Lexom.Training.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_stored_files_orders_order_id");
+
+                    b.HasOne("Lexom.Training.Domain.Proposals.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_stored_files_proposals_proposal_id");
+
+                    b.HasOne("Lexom.Training.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("StoredBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_stored_files_asp_net_users_stored_by");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1241,6 +2112,15 @@ namespace Lexom.Training.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Orders.Order", b =>
+                {
+                    b.Navigation("ChangeRequests");
+
+                    b.Navigation("Invoices");
+
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Lexom.Training.Domain.Proposals.Proposal", b =>

@@ -53,16 +53,22 @@ public sealed class ProposalIssuer(
 
             var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == proposal.ClientId, ct);
             var identity = seller.Current();
-            var pdf = renderer.Render(ProposalPdfBuilder.Build(proposal, client, identity));
+            var requestId = db.Entry(proposal).Property<Guid?>(ProposalConfiguration.RequestId).CurrentValue;
+            var pdf = await RenderAsync(proposal, client, identity, fromWebsite: requestId is not null, ct);
+            // The PDF is kept exactly as e-mailed: the client downloads these bytes, and an online acceptance records their SHA-256.
+            db.StoredFiles.Add(new StoredFile(Guid.NewGuid(), StoredFileKind.IssuedProposal, client.Id, ProposalText.FileName(proposal), "application/pdf", pdf,
+                clock.GetUtcNow(), db.Entry(proposal).Property<Guid?>(ProposalConfiguration.CreatedBy).CurrentValue) { ProposalId = proposal.Id });
             var deposit = proposal.Deposit;
             // Issue 6 item 4: the contact's client account (created and invited if none), in this same transaction.
             var portal = await invitations.EnsureAccountAsync(client, ct);
             outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName),
                 ProposalIssuedEmail.Render(new ProposalIssuedModel(client.ContactName, proposal.Number!.ToString(), proposal.Course.Reference, proposal.Course.Title,
-                    proposal.ValidUntil!.Value, proposal.Totals.Ttc, deposit.AppliedRate, deposit.Amount, proposal.CgvVersion!, pdf, portal), identity),
+                    proposal.ValidUntil!.Value, proposal.Totals.Ttc, deposit.AppliedRate, deposit.Amount, proposal.CgvVersion!, pdf, portal)
+                {
+                    IsTrainingContract = proposal.PayerKind == PayerKind.PrivateIndividual,
+                }, identity),
                 ProposalIssuedEmail.Kind);
 
-            var requestId = db.Entry(proposal).Property<Guid?>(ProposalConfiguration.RequestId).CurrentValue;
             if (requestId is { } rid && await db.ProposalRequests.SingleOrDefaultAsync(r => r.Id == rid, ct) is { Status: not RequestStatus.Closed } request)
                 request.RecordProposal(proposal.Id);
 
@@ -81,8 +87,37 @@ public sealed class ProposalIssuer(
         }
     }
 
-    /// <summary>The PDF of an issued proposal, rendered again from its frozen data; null for a draft or an unknown id.</summary>
+    /// <summary>
+    /// The PDF of an issued proposal exactly as it was issued and e-mailed (its SHA-256 is the one an online acceptance
+    /// records); null for a draft or an unknown id.
+    /// </summary>
     public async Task<(byte[] Pdf, string FileName)?> PdfAsync(Guid id, CancellationToken ct)
+    {
+        var stored = await IssuedFileAsync(db, id, ct);
+        if (stored is not null) return (stored.Content, stored.FileName);
+        return await RenderAgainAsync(id, ct);
+    }
+
+    /// <summary>The stored PDF of the proposal's issue, with its SHA-256; null when there is none.</summary>
+    public static Task<StoredFile?> IssuedFileAsync(AppDbContext db, Guid proposalId, CancellationToken ct) =>
+        db.StoredFiles.AsNoTracking()
+            .Where(f => f.ProposalId == proposalId && f.Kind == StoredFileKind.IssuedProposal)
+            .OrderByDescending(f => f.StoredAt)
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The document the client signs: the proposal with its CGV annex for a company (P4), the training contract for a
+    /// private individual (P6, LW1), whose withdrawal periods it states (P7 when the request came from the website).
+    /// </summary>
+    private async Task<byte[]> RenderAsync(Proposal proposal, Domain.Clients.Client client, Documents.SellerIdentity identity, bool fromWebsite, CancellationToken ct)
+    {
+        if (proposal.PayerKind == PayerKind.Company) return renderer.Render(ProposalPdfBuilder.Build(proposal, client, identity));
+        var course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Reference == proposal.Course.Reference, ct);
+        return renderer.Render(ProposalPdfBuilder.BuildContract(proposal, client, identity, course, fromWebsite));
+    }
+
+    /// <summary>For a proposal issued before its PDF was kept: rendered again from the frozen data.</summary>
+    private async Task<(byte[] Pdf, string FileName)?> RenderAgainAsync(Guid id, CancellationToken ct)
     {
         var proposal = await db.Proposals.AsNoTracking()
             .Include(p => p.Lines.OrderBy(l => EF.Property<int>(l, ProposalConfiguration.Position)))
@@ -91,6 +126,7 @@ public sealed class ProposalIssuer(
             .SingleOrDefaultAsync(p => p.Id == id, ct);
         if (proposal?.Number is null || proposal.IssuedOn is null) return null;
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == proposal.ClientId, ct);
-        return (renderer.Render(ProposalPdfBuilder.Build(proposal, client, seller.Current())), ProposalText.FileName(proposal.Number));
+        var fromWebsite = await db.Proposals.Where(p => p.Id == id).Select(p => EF.Property<Guid?>(p, ProposalConfiguration.RequestId)).SingleAsync(ct) is not null;
+        return (await RenderAsync(proposal, client, seller.Current(), fromWebsite, ct), ProposalText.FileName(proposal));
     }
 }

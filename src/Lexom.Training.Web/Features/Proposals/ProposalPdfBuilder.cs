@@ -65,6 +65,34 @@ public static partial class ProposalPdfBuilder
         };
     }
 
+    /// <summary>
+    /// P6, LW1: the training contract of a private individual, from the issued proposal's frozen data and the
+    /// course's prerequisites and methods (the PDF is stored at issue, so what the client signs is frozen too).
+    /// </summary>
+    public static TrainingAgreementDocument BuildContract(Proposal p, Client client, SellerIdentity seller, Domain.Catalog.Course? course, bool orderedOnWebsite)
+    {
+        var proposal = Build(p, client, seller);
+        return new TrainingAgreementDocument
+        {
+            Seller = seller,
+            Number = proposal.Number + (p.Number!.Version > 1 ? $"-V{p.Number.Version}" : ""),
+            IssuedOn = proposal.IssuedOn,
+            Client = proposal.Client,
+            Course = proposal.Course,
+            Format = proposal.Format,
+            Sessions = proposal.Sessions,
+            Objectives = p.Course.Objectives,
+            Prerequisites = string.IsNullOrWhiteSpace(course?.Prerequisites) ? "Aucun" : course.Prerequisites,
+            PedagogicalMethods = course?.PedagogicalMethods ?? [],
+            EvaluationMethods = course?.EvaluationMethods ?? (p.Course.EvaluationMethods is { } e ? [e] : []),
+            ParticipantCount = proposal.ParticipantCount,
+            ParticipantNames = proposal.ParticipantNames,
+            Lines = proposal.Lines,
+            DepositRate = proposal.DepositRate,
+            OrderedOnWebsite = orderedOnWebsite,
+        };
+    }
+
     private static DocAddress Address(Domain.Clients.PostalAddress a) =>
         new() { Line1 = a.Line1, Line2 = a.Line2, PostalCode = a.PostalCode, City = a.City };
 

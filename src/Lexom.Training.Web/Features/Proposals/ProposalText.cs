@@ -33,4 +33,13 @@ public static class ProposalText
     public static string Number(Domain.Values.DocumentNumber? number) => number?.ToString() ?? "(sans numéro)";
 
     public static string FileName(Domain.Values.DocumentNumber? number) => $"proposition-{number?.ToString() ?? "brouillon"}.pdf";
+
+    /// <summary>The file name of what the client signs: the proposal, or the training contract of a private individual (P6).</summary>
+    public static string FileName(Proposal proposal) => proposal.PayerKind == Domain.PayerKind.PrivateIndividual
+        ? $"contrat-de-formation-{proposal.Number?.ToString() ?? "brouillon"}.pdf"
+        : FileName(proposal.Number);
+
+    /// <summary>"la proposition commerciale" or "le contrat de formation" (P6).</summary>
+    public static string DocumentName(Domain.PayerKind payer) =>
+        payer == Domain.PayerKind.PrivateIndividual ? "contrat de formation" : "proposition commerciale";
 }
