@@ -120,6 +120,9 @@ public static class ServiceRegistration
         services.AddScoped<Features.Proposals.ProposalIssuer>();
         services.AddScoped<Features.ClientPortal.ClientInvitations>();
         services.AddScoped<Features.ClientPortal.ClientPortalQueries>();
+        services.AddScoped<Features.Orders.OrderDesk>();
+        services.AddScoped<Features.ClientPortal.ClientNewVersions>();
+        services.AddScoped<Features.Orders.OrderQueries>();
         services.AddSingleton<Lexom.Training.Documents.IDocumentRenderer>(Lexom.Training.Documents.DocumentRenderer.Instance);
         services.AddSingleton<ISellerIdentityProvider, SellerIdentityProvider>();
         services.AddLexomEmail(configuration);

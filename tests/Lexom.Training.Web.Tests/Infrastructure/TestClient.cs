@@ -37,6 +37,25 @@ public sealed partial class TestClient(HttpClient http) : IDisposable
     public Task<HttpResponseMessage> PostFormAsync(string formPage, string action, params (string Key, string Value)[] fields) =>
         PostFormAsync(formPage, action, fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
 
+    /// <summary>Like <see cref="PostFormAsync(string, string, IEnumerable{KeyValuePair{string, string}})"/>, as multipart/form-data with files.</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields,
+        IEnumerable<(string Field, string FileName, string ContentType, byte[] Content)> files)
+    {
+        var page = await GetPageAsync(formPage);
+        var token = TokenPattern().Match(page);
+        Assert.True(token.Success, $"Pas de jeton antiforgery sur {formPage}");
+        using var content = new MultipartFormDataContent();
+        foreach (var (key, value) in fields.Append(new("__RequestVerificationToken", token.Groups[1].Value)))
+            content.Add(new StringContent(value), key);
+        foreach (var (field, fileName, contentType, bytes) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            content.Add(part, field, fileName);
+        }
+        return await http.PostAsync(action, content);
+    }
+
     public async Task LoginAsync(string email, string password)
     {
         using var response = await PostFormAsync("/compte/connexion", "/compte/connexion", ("Email", email), ("Password", password));

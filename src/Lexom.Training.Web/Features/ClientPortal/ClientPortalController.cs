@@ -1,4 +1,6 @@
 using Lexom.Training.Web.Data;
+using FluentValidation;
+using Lexom.Training.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +20,10 @@ public sealed class ClientPortalController(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     ClientPortalQueries queries,
+    Orders.OrderDesk desk,
+    Orders.OrderQueries orders,
+    IValidator<Orders.OnlineAcceptanceForm> acceptanceValidator,
+    ClientNewVersions newVersions,
     ILogger<ClientPortalController> logger) : Controller
 {
     public const string InvalidLink = "Ce lien d'invitation n'est pas valable ou a déjà servi. Si vous avez déjà choisi votre mot de passe, connectez-vous ; sinon, demandez un nouveau lien à votre interlocuteur LEXOM (formation@lexom.fr).";
@@ -87,6 +93,103 @@ public sealed class ClientPortalController(
         var pdf = await queries.PdfAsync(user, id, ct);
         return pdf is { } file ? File(file.Pdf, "application/pdf", file.FileName) : NotFound();
     }
+
+    /// <summary>One of the client's proposals: its PDF, its totals and, while valid, the online acceptance (P4); past its validity, a new version (P3).</summary>
+    [HttpGet("/espace-client/propositions/{id:guid}")]
+    [Authorize(Roles = Roles.Client)]
+    public async Task<IActionResult> Proposal(Guid id, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var view = await queries.ProposalAsync(user, id, ct);
+        return view is null ? NotFound() : View(view);
+    }
+
+    [HttpPost("/espace-client/propositions/{id:guid}/accepter")]
+    [Authorize(Roles = Roles.Client)]
+    public async Task<IActionResult> Accept(Guid id, Orders.OnlineAcceptanceForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var view = await queries.ProposalAsync(user, id, ct);
+        if (view is null || user.ClientId is not { } clientId) return NotFound();
+        if (await acceptanceValidator.ValidateIntoAsync(form, ModelState, ct))
+        {
+            var ip = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "inconnue";
+            var result = await desk.AcceptOnlineAsync(clientId, id, form, ip, Request.Headers.UserAgent.ToString(), ct);
+            if (result.NotFound) return NotFound();
+            if (result.Succeeded)
+            {
+                TempData["Flash"] = "Merci : votre acceptation est enregistrée. Un accusé de réception vous est envoyé par e-mail.";
+                return Redirect($"/espace-client/commandes/{result.OrderId}");
+            }
+            ModelState.AddModelError("", result.Error!);
+            view = await queries.ProposalAsync(user, id, ct);
+            if (view is null) return NotFound();
+        }
+        ViewData["AcceptanceForm"] = form;
+        return View("Proposal", view);
+    }
+
+    /// <summary>P3: a proposal past its validity cannot be accepted; the client asks for a new version (a request in the staff queue, once).</summary>
+    [HttpPost("/espace-client/propositions/{id:guid}/nouvelle-version")]
+    [Authorize(Roles = Roles.Client)]
+    public async Task<IActionResult> RequestNewVersion(Guid id, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var view = await queries.ProposalAsync(user, id, ct);
+        if (view is null) return NotFound();
+        if (!view.IsPastValidity)
+        {
+            TempData["FlashError"] = "Cette proposition n'a pas expiré : vous pouvez l'accepter telle quelle.";
+            return Redirect($"/espace-client/propositions/{id}");
+        }
+        await newVersions.RequestAsync(view.Proposal, NewVersionKey(id), ct);
+        TempData["Flash"] = "Votre demande de nouvelle version est transmise à votre interlocuteur LEXOM : il vous enverra une proposition à jour.";
+        return Redirect($"/espace-client/propositions/{id}");
+    }
+
+    [HttpGet("/espace-client/commandes/{id:guid}")]
+    [Authorize(Roles = Roles.Client)]
+    public async Task<IActionResult> Order(Guid id, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user?.ClientId is not { } clientId) return NotFound();
+        var view = await orders.ViewAsync(id, clientId, ct);
+        return view is null ? NotFound() : View(view);
+    }
+
+    /// <summary>P7, LW1: « Je me rétracte », within the period.</summary>
+    [HttpPost("/espace-client/commandes/{id:guid}/retractation")]
+    [Authorize(Roles = Roles.Client)]
+    public async Task<IActionResult> Withdraw(Guid id, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user?.ClientId is not { } clientId) return NotFound();
+        var result = await desk.WithdrawAsync(clientId, id, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "inconnue", ct);
+        if (result.NotFound) return NotFound();
+        TempData[result.Succeeded ? "Flash" : "FlashError"] = result.Succeeded
+            ? "Votre rétractation est enregistrée : la commande est annulée et aucune somme ne vous est due. Un accusé de réception vous est envoyé par e-mail."
+            : result.Error;
+        return Redirect($"/espace-client/commandes/{id}");
+    }
+
+    /// <summary>A file of the client's own (issued PDF, signed scan, invoice); anything else is a 404.</summary>
+    [HttpGet("/espace-client/fichiers/{id:guid}")]
+    [Authorize(Roles = Roles.Client)]
+    public async Task<IActionResult> File(Guid id, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user?.ClientId is not { } clientId) return NotFound();
+        var file = await orders.FileAsync(id, clientId, ct);
+        return file is null ? NotFound() : Orders.StoredFileResult.For(this, file);
+    }
+
+    /// <summary>The submission key of a client's request for a new version of one proposal: the same every time, so it is made once.</summary>
+    public static Guid NewVersionKey(Guid proposalId) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("nouvelle-version:" + proposalId))[..16]);
 
     /// <summary>The client account the link is for, if its token is still good (not yet used, not tampered with).</summary>
     private async Task<AppUser?> InvitedAsync(string? email, string? token)

@@ -33,6 +33,9 @@ public sealed class PaperAcceptanceForm
     public DateOnly? ReceivedOn { get; set; }
     public IFormFile? SignedDocument { get; set; }
     public IFormFile? SignedCgv { get; set; }
+
+    /// <summary>Participant id → the name given for a placeholder (P1).</summary>
+    public Dictionary<Guid, string?> Participants { get; set; } = [];
 }
 
 /// <summary>One signed document added to an order still waiting for it.</summary>

@@ -51,13 +51,7 @@ public sealed class OrderDesk(
         try
         {
             var today = clock.Today();
-            // P1: the names still « à confirmer » are given at acceptance.
-            foreach (var participant in proposal.Participants.Where(p => p.IsPlaceholder).ToList())
-            {
-                if (form.Participants.GetValueOrDefault(participant.Id) is { } name && !string.IsNullOrWhiteSpace(name))
-                    proposal.NameParticipant(participant.Id, name);
-            }
-
+            NamePlaceholders(proposal, form.Participants);
             var acceptance = ElectronicAcceptance.Create(form.SignatoryName, form.Mention, form.CgvAccepted, proposal.CgvVersion!, issued.Sha256,
                 clock.GetUtcNow(), ipAddress, userAgent);
             proposal.Accept(today); // P3, P1
@@ -77,7 +71,8 @@ public sealed class OrderDesk(
     }
 
     /// <summary>P4, P6 on paper: the staff record the signed document (and the CGV, if they came with it) and the day received.</summary>
-    public async Task<OrderResult> RecordPaperAcceptanceAsync(Guid proposalId, DateOnly receivedOn, SignedUpload signedDocument, SignedUpload? cgv, Guid staffId, CancellationToken ct)
+    public async Task<OrderResult> RecordPaperAcceptanceAsync(Guid proposalId, DateOnly receivedOn, SignedUpload signedDocument, SignedUpload? cgv,
+        IReadOnlyDictionary<Guid, string?> participantNames, Guid staffId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(signedDocument);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -92,6 +87,7 @@ public sealed class OrderDesk(
 
         try
         {
+            NamePlaceholders(proposal, participantNames);
             proposal.Accept(receivedOn); // P3: valid on the day it was received, P1: every participant named
             var order = Order.FromAcceptedProposal(Guid.NewGuid(), proposal, receivedOn);
             AddOrder(order, proposal);
@@ -226,6 +222,16 @@ public sealed class OrderDesk(
 
     private async Task<bool> LockProposalAsync(Guid id, CancellationToken ct) =>
         (await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM proposals WHERE id = {id} FOR UPDATE").ToListAsync(ct)).Count > 0;
+
+    /// <summary>P1: the names still « à confirmer » are given at acceptance; a blank one stays and the domain says so.</summary>
+    private static void NamePlaceholders(Proposal proposal, IReadOnlyDictionary<Guid, string?> names)
+    {
+        foreach (var participant in proposal.Participants.Where(p => p.IsPlaceholder).ToList())
+        {
+            if (names.GetValueOrDefault(participant.Id) is { } name && !string.IsNullOrWhiteSpace(name))
+                proposal.NameParticipant(participant.Id, name);
+        }
+    }
 
     private async Task<Guid?> ExistingOrderAsync(Guid proposalId, CancellationToken ct) =>
         await db.Orders.Where(o => o.ProposalId == proposalId).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct);

@@ -50,7 +50,7 @@ public sealed record ProposalList(ProposalFilter Filter, IReadOnlyList<ProposalR
 public sealed record ProposalView(
     Proposal Proposal, Client Client, string? CreatedBy, Guid? RequestId, uint Version,
     PriceTotals? Totals, DepositDecision? Deposit, Percentage? VatRate, string? VatProblem,
-    IReadOnlyList<string> Missing, ProposalForm Form)
+    IReadOnlyList<string> Missing, ProposalForm Form, Guid? OrderId = null, DateOnly Today = default)
 {
     public bool IsDraft => Proposal.Status == ProposalStatus.Draft;
 
@@ -145,8 +145,9 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
         }
 
         var missing = proposal.Status == ProposalStatus.Draft ? proposal.MissingForIssue() : [];
+        var orderId = await db.Orders.Where(o => o.ProposalId == id).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct);
         return new ProposalView(proposal, client, shadow.CreatedBy, shadow.RequestId, shadow.Version, totals, deposit, rate, vatProblem, missing,
-            form ?? ProposalForm.From(proposal, shadow.Version));
+            form ?? ProposalForm.From(proposal, shadow.Version), orderId, clock.Today());
     }
 
     private IQueryable<Proposal> Filtered(ProposalFilter f)
