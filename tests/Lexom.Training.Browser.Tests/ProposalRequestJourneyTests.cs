@@ -4,13 +4,16 @@ using Microsoft.Playwright;
 
 namespace Lexom.Training.Browser.Tests;
 
-/// <summary>A client asks for a proposal from the course page; the sales person takes it on, prepares and issues the proposal.</summary>
+/// <summary>
+/// A client asks for a proposal from the course page; the sales person takes it on, prepares and issues the
+/// proposal; the client accepts it online on a phone; the sales person records the deposit and the order is confirmed.
+/// </summary>
 public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
     [Fact]
-    public async Task P1_P3_a_company_asks_for_a_proposal_and_the_sales_person_issues_it()
+    public async Task P1_P3_P4_C1_a_company_asks_for_a_proposal_the_sales_person_issues_it_the_client_accepts_online_and_the_deposit_confirms_the_order()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("/formations/RCL-RCL-02");
@@ -107,6 +110,43 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
         var overflow = await client.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"L'espace client déborde de {overflow} px sur un téléphone");
         await client.ScreenshotAsync("client-space-phone");
+        await client.AssertAccessibleAsync();
+    
+        // P4 online: the client opens the proposal, names the third participant (P1), types the mention and accepts the CGV.
+        await client.GetByRole(AriaRole.Link, new() { Name = "Accepter en ligne la proposition DEV-2026-000001" }).ClickAsync();
+        await client.WaitForURLAsync(url => url.Contains("/espace-client/propositions/", StringComparison.Ordinal), Loaded);
+        await Assertions.Expect(client.Locator("h2#accepter")).ToHaveTextAsync("Accepter en ligne");
+        await client.GetByLabel("Nom du participant « à confirmer » n° 1").FillAsync("Hugo Marchand");
+        await client.GetByLabel("Vos nom et prénom").FillAsync("Camille Roux");
+        await client.GetByLabel("Recopiez la mention « Bon pour accord »").FillAsync("Bon pour accord");
+        await client.GetByLabel("J'ai lu et j'accepte les conditions générales de vente").CheckAsync();
+        await client.ScreenshotAsync("client-acceptance-form");
+        await client.AssertAccessibleAsync();
+        await client.GetByRole(AriaRole.Button, new() { Name = "Accepter la proposition" }).ClickAsync();
+        await client.WaitForURLAsync(url => url.Contains("/espace-client/commandes/", StringComparison.Ordinal), Loaded);
+        await Assertions.Expect(client.Locator(".flash-ok")).ToContainTextAsync("votre acceptation est enregistrée");
+        await Assertions.Expect(client.Locator("main")).ToContainTextAsync("Il nous manque : l'acompte de 1\u202f285,20\u00a0€");
+        await client.ScreenshotAsync("client-order-pending");
+        await client.AssertAccessibleAsync();
+
+        // The sales person finds the order from the proposal and records the deposit: C1, the order is confirmed.
+        await staff.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await staff.GetByRole(AriaRole.Link, new() { Name = "voir la commande" }).ClickAsync();
+        await staff.WaitForURLAsync(url => url.Contains("/gestion/commandes/", StringComparison.Ordinal), Loaded);
+        await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("Acceptée en ligne par Camille Roux");
+        await staff.GetByLabel("Référence bancaire").FillAsync("VIR SEPA VIVARAIS 0302");
+        await staff.ScreenshotAsync("staff-order-deposit");
+        await staff.AssertAccessibleAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'acompte" }).ClickAsync();
+        await Assertions.Expect(staff.Locator(".flash-ok")).ToHaveTextAsync("Paiement de l'acompte enregistré.");
+        await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("Commande confirmée le 2 mars 2026");
+        await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("ACP-2026-000001");
+        await staff.ScreenshotAsync("staff-order-confirmed");
+        await staff.AssertAccessibleAsync();
+
+        await client.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await Assertions.Expect(client.Locator("main")).ToContainTextAsync("Commande confirmée le 2 mars 2026");
+        await client.ScreenshotAsync("client-order-confirmed");
         await client.AssertAccessibleAsync();
     }
 }
