@@ -151,6 +151,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.Ignore(i => i.IsSettled);
         b.HasOne<Invoice>().WithMany().HasForeignKey(i => i.CreditsInvoiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.Kind, i.IssuedOn });
+        // Two staff recording a payment on the same invoice at once: the second is told, nothing is lost.
+        b.Property<uint>(OrderConfiguration.Version).IsRowVersion();
         b.OwnsMany(i => i.Payments, p =>
         {
             p.ToTable("payments");
@@ -197,5 +199,37 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
         b.HasIndex(f => new { f.ProposalId, f.Kind });
         b.HasIndex(f => new { f.OrderId, f.Kind });
         b.HasIndex(f => f.ClientId);
+    }
+}
+
+internal sealed class LateInterestRateConfiguration : IEntityTypeConfiguration<LateInterestRateRow>
+{
+    public void Configure(EntityTypeBuilder<LateInterestRateRow> b)
+    {
+        b.ToTable("late_interest_rates");
+        b.HasKey(r => new { r.Year, r.Half });
+        b.Property(r => r.EcbRatePoints).HasPrecision(6, 3);
+        b.Property(r => r.LegalRatePoints).HasPrecision(6, 3);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UpdatedBy).OnDelete(DeleteBehavior.SetNull);
+        b.ToTable(t => t.HasCheckConstraint("ck_late_interest_rates_half", "half IN (1, 2)"));
+        // L2: recent half-years, to be checked by an admin against the ECB and Banque de France publications.
+        b.HasData(
+            new LateInterestRateRow { Year = 2024, Half = 1, EcbRatePoints = 4.50m, LegalRatePoints = 5.07m, ToBeChecked = true },
+            new LateInterestRateRow { Year = 2024, Half = 2, EcbRatePoints = 4.25m, LegalRatePoints = 4.92m, ToBeChecked = true },
+            new LateInterestRateRow { Year = 2025, Half = 1, EcbRatePoints = 3.15m, LegalRatePoints = 3.71m, ToBeChecked = true },
+            new LateInterestRateRow { Year = 2025, Half = 2, EcbRatePoints = 2.15m, LegalRatePoints = 2.76m, ToBeChecked = true },
+            new LateInterestRateRow { Year = 2026, Half = 1, EcbRatePoints = 2.15m, LegalRatePoints = 2.62m, ToBeChecked = true },
+            new LateInterestRateRow { Year = 2026, Half = 2, EcbRatePoints = 2.15m, LegalRatePoints = 2.62m, ToBeChecked = true });
+    }
+}
+
+internal sealed class InvoiceLateStatusConfiguration : IEntityTypeConfiguration<InvoiceLateStatus>
+{
+    public void Configure(EntityTypeBuilder<InvoiceLateStatus> b)
+    {
+        b.ToTable("invoice_late_status");
+        b.HasKey(s => s.InvoiceId);
+        b.HasOne<Invoice>().WithOne().HasForeignKey<InvoiceLateStatus>(s => s.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(s => s.Explanation).HasMaxLength(2000);
     }
 }

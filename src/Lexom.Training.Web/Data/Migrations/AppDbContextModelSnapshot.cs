@@ -466,6 +466,12 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("payer");
 
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<decimal>("Ttc")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)")
@@ -1174,6 +1180,141 @@ namespace Lexom.Training.Web.Data.Migrations
                             Id = 1,
                             RatePoints = 20m,
                             ValidFrom = new DateOnly(2014, 1, 1)
+                        });
+                });
+
+            modelBuilder.Entity("Lexom.Training.Web.Data.InvoiceLateStatus", b =>
+                {
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateOnly>("ComputedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("computed_on");
+
+                    b.Property<int>("DaysLate")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_late");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("explanation");
+
+                    b.Property<decimal>("Interest")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("interest");
+
+                    b.Property<decimal>("RecoveryIndemnity")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("recovery_indemnity");
+
+                    b.Property<decimal>("Unpaid")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("unpaid");
+
+                    b.HasKey("InvoiceId")
+                        .HasName("pk_invoice_late_status");
+
+                    b.ToTable("invoice_late_status", (string)null);
+                });
+
+            modelBuilder.Entity("Lexom.Training.Web.Data.LateInterestRateRow", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Half")
+                        .HasColumnType("integer")
+                        .HasColumnName("half");
+
+                    b.Property<decimal>("EcbRatePoints")
+                        .HasPrecision(6, 3)
+                        .HasColumnType("numeric(6,3)")
+                        .HasColumnName("ecb_rate_points");
+
+                    b.Property<decimal>("LegalRatePoints")
+                        .HasPrecision(6, 3)
+                        .HasColumnType("numeric(6,3)")
+                        .HasColumnName("legal_rate_points");
+
+                    b.Property<bool>("ToBeChecked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("to_be_checked");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Year", "Half")
+                        .HasName("pk_late_interest_rates");
+
+                    b.HasIndex("UpdatedBy")
+                        .HasDatabaseName("ix_late_interest_rates_updated_by");
+
+                    b.ToTable("late_interest_rates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_late_interest_rates_half", "half IN (1, 2)");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Year = 2024,
+                            Half = 1,
+                            EcbRatePoints = 4.50m,
+                            LegalRatePoints = 5.07m,
+                            ToBeChecked = true
+                        },
+                        new
+                        {
+                            Year = 2024,
+                            Half = 2,
+                            EcbRatePoints = 4.25m,
+                            LegalRatePoints = 4.92m,
+                            ToBeChecked = true
+                        },
+                        new
+                        {
+                            Year = 2025,
+                            Half = 1,
+                            EcbRatePoints = 3.15m,
+                            LegalRatePoints = 3.71m,
+                            ToBeChecked = true
+                        },
+                        new
+                        {
+                            Year = 2025,
+                            Half = 2,
+                            EcbRatePoints = 2.15m,
+                            LegalRatePoints = 2.76m,
+                            ToBeChecked = true
+                        },
+                        new
+                        {
+                            Year = 2026,
+                            Half = 1,
+                            EcbRatePoints = 2.15m,
+                            LegalRatePoints = 2.62m,
+                            ToBeChecked = true
+                        },
+                        new
+                        {
+                            Year = 2026,
+                            Half = 2,
+                            EcbRatePoints = 2.15m,
+                            LegalRatePoints = 2.62m,
+                            ToBeChecked = true
                         });
                 });
 
@@ -2028,6 +2169,25 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_asp_net_users_clients_client_id");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Web.Data.InvoiceLateStatus", b =>
+                {
+                    b.HasOne("Lexom.Training.Domain.Orders.Invoice", null)
+                        .WithOne()
+                        .HasForeignKey("Lexom.Training.Web.Data.InvoiceLateStatus", "InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_late_status_invoices_invoice_id");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Web.Data.LateInterestRateRow", b =>
+                {
+                    b.HasOne("Lexom.Training.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_late_interest_rates_asp_net_users_updated_by");
                 });
 
             modelBuilder.Entity("Lexom.Training.Web.Data.StoredFile", b =>
