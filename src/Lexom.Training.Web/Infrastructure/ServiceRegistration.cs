@@ -120,6 +120,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Proposals.ProposalIssuer>();
         services.AddScoped<Features.ClientPortal.ClientInvitations>();
         services.AddScoped<Features.ClientPortal.ClientPortalQueries>();
+        services.AddScoped<Features.Orders.OrderList>();
         services.AddSingleton<Lexom.Training.Documents.IDocumentRenderer>(Lexom.Training.Documents.DocumentRenderer.Instance);
         services.AddSingleton<ISellerIdentityProvider, SellerIdentityProvider>();
         services.AddLexomEmail(configuration);
