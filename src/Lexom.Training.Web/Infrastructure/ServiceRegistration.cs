@@ -123,6 +123,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Orders.OrderDesk>();
         services.AddScoped<Features.ClientPortal.ClientNewVersions>();
         services.AddScoped<Features.Orders.OrderQueries>();
+        services.AddScoped<Features.Orders.OrderList>();
         services.AddSingleton<Lexom.Training.Documents.IDocumentRenderer>(Lexom.Training.Documents.DocumentRenderer.Instance);
         services.AddSingleton<ISellerIdentityProvider, SellerIdentityProvider>();
         services.AddLexomEmail(configuration);

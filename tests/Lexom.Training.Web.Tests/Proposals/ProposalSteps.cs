@@ -15,12 +15,12 @@ namespace Lexom.Training.Web.Tests.Proposals;
 /// <summary>The steps of the proposal tests, as a client and a sales person do them through the pages.</summary>
 internal static partial class ProposalSteps
 {
-    /// <summary>Complete drafts of RCL-RCL-02 (one named participant, 1 190,00 € HT) for one client, written straight
-    /// to the database: ready to issue.</summary>
-    public static async Task<List<Guid>> SeedDraftsAsync(LexomApp app, int count, string siret = "73282932000074")
+    /// <summary>Complete drafts of RCL-RCL-02 (one named participant, 1 190,00 € HT, 13–14 April 2026) for one new
+    /// client, written straight to the database: ready to issue.</summary>
+    public static async Task<List<Guid>> SeedDraftsAsync(LexomApp app, int count, string siret = "73282932000074", string clientName = "Rappels SA")
     {
         await using var db = app.OpenDb();
-        var client = Client.Company(Guid.NewGuid(), "Rappels SA", siret, null, "Camille Rappel", "reminder@exemple.test", null,
+        var client = Client.Company(Guid.NewGuid(), clientName, siret, null, "Camille Rappel", "reminder@exemple.test", null,
             new PostalAddress("1 rue de l'Exemple", null, "07200", "Aubenas"), app.Clock.GetUtcNow());
         db.Clients.Add(client);
         var course = await db.Courses.AsNoTracking().SingleAsync(c => c.Reference == "RCL-RCL-02");

@@ -31,6 +31,12 @@ public static class OrderText
     public static OrderStatus? StatusOf(string? key) =>
         StatusKeys.Where(k => k.Key == key).Select(k => (OrderStatus?)k.Status).FirstOrDefault();
 
+    /// <summary>C2: the key of the status filter that shows the unconfirmed orders close to their start (<see cref="OrderList.ToConfirm"/>).</summary>
+    public const string ToConfirmKey = "a-risque";
+
+    /// <summary>C2: the title of that section and the label of that filter.</summary>
+    public const string ToConfirmTitle = "À confirmer avant le début (C2)";
+
     public static string Document(SignedDocumentKind kind) => kind switch
     {
         SignedDocumentKind.ProposalBonPourAccord => "Proposition signée « BON POUR ACCORD »",

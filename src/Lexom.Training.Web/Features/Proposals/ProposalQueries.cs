@@ -87,16 +87,16 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
     {
         var rows = await RowsAsync(Filtered(filter).Take(MaxExportRows), ct);
         var csv = new StringBuilder();
-        csv.Append("Numéro;État;Client;Formation;Intitulé;Créée le;Émise le;Valable jusqu'au;Total HT;Total TTC;Commercial\r\n");
+        csv.Append("Numéro;État;Client;Formation;Intitulé;Créée le;Émise le;Valable jusqu'au;Total HT;Total TTC;Commercial").Append(Csv.LineEnd);
         foreach (var r in rows)
         {
-            csv.AppendJoin(';',
-                Field(r.Number?.ToString() ?? ""), Field(ProposalText.Status(r.Status)), Field(r.ClientName), Field(r.CourseReference), Field(r.CourseTitle),
-                r.CreatedOn.Numeric(), r.IssuedOn?.Numeric() ?? "", r.ValidUntil?.Numeric() ?? "",
-                Decimal(r.TotalHt), r.TotalTtc is { } ttc ? Decimal(ttc) : "", Field(r.SalesPerson ?? ""));
-            csv.Append("\r\n");
+            csv.AppendJoin(Csv.Separator,
+                Csv.Field(r.Number?.ToString()), Csv.Field(ProposalText.Status(r.Status)), Csv.Field(r.ClientName), Csv.Field(r.CourseReference), Csv.Field(r.CourseTitle),
+                Csv.Date(r.CreatedOn), Csv.Date(r.IssuedOn), Csv.Date(r.ValidUntil),
+                Csv.Amount(r.TotalHt), r.TotalTtc is { } ttc ? Csv.Amount(ttc) : "", Csv.Field(r.SalesPerson));
+            csv.Append(Csv.LineEnd);
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return Csv.Utf8WithBom(csv.ToString());
     }
 
     /// <summary>The choices of a draft from scratch: clients by name, courses that have a price.</summary>
@@ -194,13 +194,4 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
 
     private static string Like(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    private static string Decimal(Money amount) => amount.Amount.ToString("0.00", FrenchCulture.Culture);
-
-    /// <summary>Quotes a field when it holds a separator, a quote or a line break; defuses spreadsheet formulas.</summary>
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }
