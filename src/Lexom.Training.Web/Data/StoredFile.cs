@@ -19,6 +19,12 @@ public enum StoredFileKind
 
     /// <summary>An invoice, deposit invoice or credit note as issued (LW4, LW5).</summary>
     Invoice,
+
+    /// <summary>The copy of an OPCO's funding agreement (O1).</summary>
+    OpcoAgreement,
+
+    /// <summary>A written request received from the client: cancellation, postponement, change (X1, R1, P5), or a formal notice (T1).</summary>
+    WrittenRequest,
 }
 
 /// <summary>

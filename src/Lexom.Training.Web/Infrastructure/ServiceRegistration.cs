@@ -121,6 +121,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.ClientPortal.ClientInvitations>();
         services.AddScoped<Features.ClientPortal.ClientPortalQueries>();
         services.AddScoped<Features.Orders.OrderDesk>();
+        services.AddScoped<Features.Billing.InvoiceDocuments>();
         services.AddScoped<Features.ClientPortal.ClientNewVersions>();
         services.AddScoped<Features.Orders.OrderQueries>();
         services.AddScoped<Features.Orders.OrderList>();

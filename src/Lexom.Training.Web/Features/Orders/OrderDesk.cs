@@ -26,7 +26,7 @@ namespace Lexom.Training.Web.Features.Orders;
 public sealed class OrderDesk(
     AppDbContext db,
     DocumentNumbering numbering,
-    IDocumentRenderer renderer,
+    Billing.InvoiceDocuments invoices,
     IEmailOutbox outbox,
     ISellerIdentityProvider seller,
     TimeProvider clock,
@@ -156,10 +156,8 @@ public sealed class OrderDesk(
             var invoiceId = Guid.NewGuid();
             order.RecordDeposit(invoiceId, number, today, Guid.NewGuid(), amount, receivedOn, reference, method);
             var invoice = order.DepositInvoice!;
-            var pdf = await RenderInvoiceAsync(order, invoice, ct);
             // Kept as issued, with the payments it shows; a later payment keeps a new copy beside it, never over it.
-            var fileName = toIssue ? $"facture-{invoice.Number}.pdf" : $"facture-{invoice.Number}-paiement-{receivedOn:yyyyMMdd}.pdf";
-            db.StoredFiles.Add(new StoredFile(Guid.NewGuid(), StoredFileKind.Invoice, order.ClientId, fileName, "application/pdf", pdf, clock.GetUtcNow(), staffId) { OrderId = order.Id });
+            var (_, pdf) = await invoices.StoreAsync(order, invoice, staffId, toIssue ? null : $"paiement-{receivedOn:yyyyMMdd}", ct);
             if (!wasConfirmed && order.IsContractConcluded) await SendConfirmedAsync(order, ct, pdf);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -289,36 +287,4 @@ public sealed class OrderDesk(
     private OrderEmailModel EmailModel(Order order, Client client) =>
         new(client.ContactName, order.ProposalNumber.ToString(), order.Course.Reference, order.Course.Title, order.StartsOn, order.PriceTtc, order.DepositAmount,
             order.PayerKind == PayerKind.PrivateIndividual, $"{options.Value.PublicBaseUrl.TrimEnd('/')}/espace-client/commandes/{order.Id}");
-
-    /// <summary>The deposit invoice as a PDF (LW3), with the payments it has received.</summary>
-    private async Task<byte[]> RenderInvoiceAsync(Order order, Invoice invoice, CancellationToken ct)
-    {
-        var proposal = await db.Proposals.AsNoTracking()
-            .Include(p => p.Lines).Include(p => p.Participants).AsSplitQuery()
-            .SingleAsync(p => p.Id == order.ProposalId, ct);
-        var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == order.ClientId, ct);
-        var identity = seller.Current();
-        var document = new InvoiceDocument
-        {
-            Seller = identity,
-            Kind = Documents.InvoiceKind.Deposit,
-            Number = invoice.Number.ToString(),
-            IssuedOn = invoice.IssuedOn,
-            DueOn = invoice.DueOn,
-            Client = ProposalPdfBuilder.Build(proposal, client, identity).Client,
-            ProposalNumber = order.ProposalNumber.ToString(),
-            Subject = $"{order.Course.Reference} — {order.Course.Title}, du {order.StartsOn.Numeric()} au {order.EndsOn.Numeric()}",
-            Lines =
-            [
-                new DocumentLine { Description = invoice.Label, Quantity = 1, UnitPriceExclVat = invoice.Ht.Amount, VatRate = invoice.VatRate.Fraction },
-            ],
-            Payments = invoice.Payments.Select(p => new PaymentReceived
-            {
-                ReceivedOn = p.ReceivedOn,
-                Label = $"Paiement par {Payment.MethodText(p.Method)}, réf. {p.Reference}",
-                Amount = p.Amount.Amount,
-            }).ToList(),
-        };
-        return renderer.Render(document);
-    }
 }
