@@ -104,6 +104,9 @@ public sealed class ProposalJourneyTests(LexomApp app) : IClassFixture<LexomApp>
         Assert.Contains("DEV-2026-000001", list, StringComparison.Ordinal);
         Assert.Contains("1 proposition", list, StringComparison.Ordinal);
         Assert.Contains("0 proposition", await sales.GetPageAsync("/gestion/propositions?statut=brouillon"), StringComparison.Ordinal);
+        Assert.Contains("1 proposition", await sales.GetPageAsync("/gestion/propositions?q=2026-000001"), StringComparison.Ordinal);
+        Assert.Contains("1 proposition", await sales.GetPageAsync("/gestion/propositions?q=ard%C3%A8che"), StringComparison.Ordinal);
+        Assert.Contains("0 proposition", await sales.GetPageAsync("/gestion/propositions?q=zzz%25"), StringComparison.Ordinal);
         Assert.Contains("0 proposition", await sales.GetPageAsync("/gestion/propositions?du=2026-04-01"), StringComparison.Ordinal);
         using var csvResponse = await sales.GetAsync("/gestion/propositions/export.csv?statut=emise&client=coteaux");
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);

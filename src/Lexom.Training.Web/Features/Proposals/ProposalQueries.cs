@@ -17,6 +17,9 @@ public sealed class ProposalFilter
     public string? Statut { get; set; }
     public string? Client { get; set; }
     public string? Formation { get; set; }
+
+    /// <summary>Search in the number, the client's name and the course reference.</summary>
+    public string? Q { get; set; }
     public DateOnly? Du { get; set; }
     public DateOnly? Au { get; set; }
     public Guid? Commercial { get; set; }
@@ -33,6 +36,7 @@ public sealed class ProposalFilter
         Add("statut", Statut);
         Add("client", Client);
         Add("formation", Formation);
+        Add("q", Q);
         Add("du", Du?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("au", Au?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("commercial", Commercial?.ToString());
@@ -163,6 +167,14 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
         {
             var pattern = "%" + Like(f.Formation.Trim()) + "%";
             query = query.Where(p => EF.Functions.ILike(EF.Property<string>(p, ProposalConfiguration.CourseReference), pattern, "\\"));
+        }
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var pattern = "%" + Like(f.Q.Trim()) + "%";
+            query = query.Where(p =>
+                db.Clients.Any(c => c.Id == p.ClientId && EF.Functions.ILike(c.Name, pattern, "\\"))
+                || EF.Functions.ILike(EF.Property<string>(p, ProposalConfiguration.CourseReference), pattern, "\\")
+                || EF.Functions.ILike((string)(object)p.Number!, pattern, "\\"));
         }
         if (f.Du is { } from) query = query.Where(p => p.IssuedOn >= from);
         if (f.Au is { } to) query = query.Where(p => p.IssuedOn <= to);
