@@ -50,6 +50,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             await SeedSampleCoursesAsync(cancellationToken);
             logger.LogInformation("Formations d'exemple créées pour la démonstration");
         }
+        await SeedDemoDraftAsync(cancellationToken);
         PrintBanner();
     }
 
@@ -66,6 +67,34 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             await db.SaveChangesAsync(cancellationToken);
         }
         return company;
+    }
+
+    /// <summary>
+    /// A complete draft of RCL-RCL-02 for the demo company, prepared by the demo sales person: « Émettre » it from
+    /// /gestion/propositions, then accept it as the demo client in the client space.
+    /// </summary>
+    private async Task SeedDemoDraftAsync(CancellationToken cancellationToken)
+    {
+        var company = await db.Clients.SingleOrDefaultAsync(c => c.Siret == "73282932000074", cancellationToken);
+        var course = await db.Courses.AsNoTracking().SingleOrDefaultAsync(c => c.Reference == "RCL-RCL-02", cancellationToken);
+        var sales = await users.FindByEmailAsync(Accounts[1].Email);
+        if (company is null || course?.InterPricePerParticipant is not { } price || sales is null
+            || await db.Proposals.AnyAsync(p => p.ClientId == company.Id, cancellationToken)) return;
+        var start = NextMonday(clock.Today().AddDays(28));
+        var draft = Domain.Proposals.Proposal.Draft(Guid.NewGuid(), Domain.PayerKind.Company, Domain.SalesChannel.Staff, Domain.TrainingKind.Inter,
+            Features.Proposals.ProposalDrafts.Snapshot(course), Domain.Values.Percentage.Of(options.Value.DepositRate), clock.Today(), company.Id);
+        draft.AddLine(Guid.NewGuid(), $"Formation {course.Reference} « {course.Title} » — INTER, par participant", 2, Domain.Values.Money.Euros(price));
+        draft.AddParticipant(Guid.NewGuid(), "Claire Cliente");
+        draft.AddParticipant(Guid.NewGuid(), null);
+        draft.AddSession(start, start.AddDays(Math.Max(0, (int)Math.Ceiling(course.DurationDays) - 1)));
+        draft.SetPlace("LEXOM, Aubenas (07)");
+        draft.SetBillingAddress(company.BillingAddress.ToString());
+        db.Proposals.Add(draft);
+        db.Entry(draft).Property<string>(Configurations.ProposalConfiguration.CourseReference).CurrentValue = course.Reference;
+        db.Entry(draft).Property<Guid?>(Configurations.ProposalConfiguration.CreatedBy).CurrentValue = sales.Id;
+        Features.Proposals.ProposalDrafts.KeepOrder(db, draft);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Proposition de démonstration en brouillon pour {Client}", company.Name);
     }
 
     /// <summary>What ./lexom run shows: where to go and with which accounts.</summary>
