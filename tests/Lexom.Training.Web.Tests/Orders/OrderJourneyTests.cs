@@ -193,7 +193,7 @@ public sealed class OrderJourneyTests(LexomApp app) : IClassFixture<LexomApp>
         using (var accept = await curious.PostFormAsync("/espace-client", $"/espace-client/propositions/{theirs}/accepter",
                    ("SignatoryName", "Pierre Curieux"), ("Mention", "Bon pour accord"), ("CgvAccepted", "true")))
             Assert.Equal(HttpStatusCode.NotFound, accept.StatusCode);
-        using (var withdraw = await curious.PostFormAsync("/espace-client", $"/espace-client/commandes/{theirOrder}/retractation"))
+        using (var withdraw = await curious.PostFormAsync("/espace-client", $"/espace-client/commandes/{theirOrder}/retractation", ("Confirm", "true")))
             Assert.Equal(HttpStatusCode.NotFound, withdraw.StatusCode);
         await using (var db = app.OpenDb())
             Assert.Equal(ProposalStatus.Issued, (await db.Proposals.SingleAsync(p => p.Id == theirs)).Status);

@@ -62,9 +62,13 @@ public sealed class WithdrawalTests(LexomApp app) : IClassFixture<LexomApp>
         // Day 8: « Je me rétracte »; a second click changes nothing; the acknowledgement leaves once.
         app.Clock.SetUtcNow(LexomApp.DefaultNow.AddDays(8));
         using var later = await OrderSteps.ClientSignedInAsync(app, email);
+        using (var unconfirmed = await later.PostFormAsync($"/espace-client/commandes/{orderId}", $"/espace-client/commandes/{orderId}/retractation"))
+            Assert.Contains("Cochez la case pour confirmer votre rétractation.", TestClient.Readable(await later.GetPageAsync(unconfirmed.Headers.Location!.OriginalString)), StringComparison.Ordinal);
+        await using (var db = app.OpenDb())
+            Assert.Equal(OrderStatus.PendingSignatureAndDeposit, (await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId)).Status);
         for (var i = 0; i < 2; i++)
         {
-            using var withdrawn = await later.PostFormAsync($"/espace-client/commandes/{orderId}", $"/espace-client/commandes/{orderId}/retractation");
+            using var withdrawn = await later.PostFormAsync($"/espace-client/commandes/{orderId}", $"/espace-client/commandes/{orderId}/retractation", ("Confirm", "true"));
             Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         }
         await using (var db = app.OpenDb())
@@ -105,7 +109,7 @@ public sealed class WithdrawalPeriodOverTests(LexomApp app) : IClassFixture<Lexo
         using var later = await OrderSteps.ClientSignedInAsync(app, email);
         var page = TestClient.Readable(await later.GetPageAsync($"/espace-client/commandes/{orderId}"));
         Assert.DoesNotContain("Je me rétracte</button>", page, StringComparison.Ordinal);
-        using (var late = await later.PostFormAsync($"/espace-client/commandes/{orderId}", $"/espace-client/commandes/{orderId}/retractation"))
+        using (var late = await later.PostFormAsync($"/espace-client/commandes/{orderId}", $"/espace-client/commandes/{orderId}/retractation", ("Confirm", "true")))
             Assert.Contains("Le délai de rétractation a pris fin le 16/03/2026",
                 TestClient.Readable(await later.GetPageAsync(late.Headers.Location!.OriginalString)), StringComparison.Ordinal);
 

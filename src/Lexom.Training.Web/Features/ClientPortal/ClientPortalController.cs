@@ -164,10 +164,16 @@ public sealed class ClientPortalController(
     /// <summary>P7, LW1: « Je me rétracte », within the period.</summary>
     [HttpPost("/espace-client/commandes/{id:guid}/retractation")]
     [Authorize(Roles = Roles.Client)]
-    public async Task<IActionResult> Withdraw(Guid id, CancellationToken ct)
+    public async Task<IActionResult> Withdraw(Guid id, bool confirm, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user?.ClientId is not { } clientId) return NotFound();
+        if (!confirm)
+        {
+            if (await orders.ViewAsync(id, clientId, ct) is null) return NotFound();
+            TempData["FlashError"] = "Cochez la case pour confirmer votre rétractation.";
+            return Redirect($"/espace-client/commandes/{id}");
+        }
         var result = await desk.WithdrawAsync(clientId, id, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "inconnue", ct);
         if (result.NotFound) return NotFound();
         TempData[result.Succeeded ? "Flash" : "FlashError"] = result.Succeeded
