@@ -136,6 +136,7 @@ public static class ServiceRegistration
         services.AddSingleton<Jobs.ProposalExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.ProposalExpiryJob>());
         services.AddScoped<Features.ProgrammeByEmail.ProgrammeByEmailHandler>();
+        services.AddScoped<Features.Dashboard.DashboardQueries>();
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
