@@ -125,6 +125,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.ClientPortal.ClientNewVersions>();
         services.AddScoped<Features.Orders.OrderQueries>();
         services.AddScoped<Features.Orders.OrderList>();
+        services.AddScoped<Features.OrderChanges.OrderChangeDesk>();
         services.AddSingleton<Lexom.Training.Documents.IDocumentRenderer>(Lexom.Training.Documents.DocumentRenderer.Instance);
         services.AddSingleton<ISellerIdentityProvider, SellerIdentityProvider>();
         services.AddLexomEmail(configuration);
