@@ -23,6 +23,12 @@ public enum InvoiceKind
 
     /// <summary>An avoir that cancels (part of) an invoice (LW4), numbered AV.</summary>
     CreditNote,
+
+    /// <summary>
+    /// The late interest and the recovery indemnity of a late client invoice (L1–L3), numbered FAC, without VAT
+    /// (<see cref="CgvReadings.LatePenaltiesBearNoVat"/>); see <see cref="Invoice.PenaltyForInvoiceId"/>.
+    /// </summary>
+    LatePenalty,
 }
 
 /// <summary>Who an invoice is addressed to. Stored as text.</summary>
@@ -70,7 +76,8 @@ public sealed class Invoice
         Label = string.Empty;
     }
 
-    internal Invoice(Guid id, DocumentNumber number, InvoiceKind kind, InvoicePayer payer, DateOnly issuedOn, Money ttc, Percentage vatRate, string label, Guid? creditsInvoiceId = null)
+    internal Invoice(Guid id, DocumentNumber number, InvoiceKind kind, InvoicePayer payer, DateOnly issuedOn, Money ttc, Percentage vatRate, string label, Guid? creditsInvoiceId = null,
+        Guid? penaltyForInvoiceId = null)
     {
         var expected = kind switch
         {
@@ -96,11 +103,12 @@ public sealed class Invoice
         DueOn = CgvReadings.InvoiceDueOn(issuedOn); // M5
         Ttc = ttc;
         VatRate = vatRate;
-        (Ht, Vat) = kind == InvoiceKind.Indemnity && !CgvReadings.IndemnityInvoicesBearVat
+        (Ht, Vat) = (kind == InvoiceKind.Indemnity && !CgvReadings.IndemnityInvoicesBearVat) || (kind == InvoiceKind.LatePenalty && CgvReadings.LatePenaltiesBearNoVat)
             ? (ttc, Money.Zero)
             : CgvReadings.SplitTtc(ttc, vatRate);
         Label = label;
         CreditsInvoiceId = creditsInvoiceId;
+        PenaltyForInvoiceId = penaltyForInvoiceId;
     }
 
     public Guid Id { get; private set; }
@@ -129,6 +137,9 @@ public sealed class Invoice
 
     /// <summary>For a credit note, the invoice it cancels.</summary>
     public Guid? CreditsInvoiceId { get; private set; }
+
+    /// <summary>For a penalty invoice (L1–L3), the late invoice whose interest and indemnity it bills.</summary>
+    public Guid? PenaltyForInvoiceId { get; private set; }
 
     /// <summary>The amount cancelled by credit notes (LW4).</summary>
     public Money Credited { get; private set; }
@@ -170,6 +181,11 @@ public sealed class Invoice
         if (Kind == InvoiceKind.CreditNote)
         {
             throw new DomainException("Un avoir ne porte pas d'intérêts de retard.", "L1");
+        }
+
+        if (Kind == InvoiceKind.LatePenalty && CgvReadings.NoLateInterestOnLatePenalties)
+        {
+            throw new DomainException("Une facture de pénalités de retard ne porte pas elle-même d'intérêts de retard ni d'indemnité (L1, L3).", "L1");
         }
 
         // An OPCO is a legal person: L3's indemnity applies to it.

@@ -126,8 +126,8 @@ public sealed class Order
     /// <summary>O2: the part of the price the client pays (the whole price without subrogation).</summary>
     public Money ClientShareOfPrice => PriceTtc - OpcoPart;
 
-    /// <summary>What the client has paid, net of refunds.</summary>
-    public Money ClientPaid => Money.Sum(_invoices.Where(i => i.Payer == InvoicePayer.Client).Select(i => i.Paid)) - Money.Sum(_refunds.Select(r => r.Amount));
+    /// <summary>What the client has paid towards the price, net of refunds (late penalties are not part of it, <see cref="CgvReadings.NoLateInterestOnLatePenalties"/>).</summary>
+    public Money ClientPaid => Money.Sum(_invoices.Where(i => i.Payer == InvoicePayer.Client && i.Kind != InvoiceKind.LatePenalty).Select(i => i.Paid)) - Money.Sum(_refunds.Select(r => r.Amount));
 
     public Money OpcoPaid => Money.Sum(_invoices.Where(i => i.Payer == InvoicePayer.Opco).Select(i => i.Paid));
 
@@ -473,7 +473,8 @@ public sealed class Order
             return [];
         }
 
-        return [.. _invoices.Where(i => i.Payer == InvoicePayer.Client && i.Kind != InvoiceKind.Indemnity && i.AmountDue.IsPositive)];
+        // Late penalties (L1–L3) stay due whatever happens to the order.
+        return [.. _invoices.Where(i => i.Payer == InvoicePayer.Client && i.Kind is not (InvoiceKind.Indemnity or InvoiceKind.LatePenalty) && i.AmountDue.IsPositive)];
     }
 
     /// <summary>Pays back to the client what a decision says is to be refunded, never more.</summary>
@@ -496,6 +497,77 @@ public sealed class Order
     /// <summary>L1–L3 for one invoice.</summary>
     public LatePaymentDecision LatePayment(Guid invoiceId, DateOnly asOf, LateInterestRateTable rates) =>
         FindInvoice(invoiceId).LatePayment(asOf, PayerKind, rates);
+
+    /// <summary>L1–L3: what the penalty invoices of a late invoice have billed so far, net of their credit notes.</summary>
+    public Money LatePenaltiesBilled(Guid invoiceId) =>
+        Money.Sum(_invoices.Where(i => i.Kind == InvoiceKind.LatePenalty && i.PenaltyForInvoiceId == invoiceId).Select(i => i.Ttc - i.Credited));
+
+    /// <summary>
+    /// L1–L3: what a penalty invoice issued on <paramref name="asOf"/> would bill for a late invoice: its interest and
+    /// (companies) indemnity as of that day, minus what was billed already (<see cref="CgvReadings.LatePenaltyBillsWhatIsNotBilledYet"/>).
+    /// </summary>
+    public Money LatePenaltyToBill(Guid invoiceId, DateOnly asOf, LateInterestRateTable rates)
+    {
+        var invoice = FindInvoice(invoiceId);
+        if (invoice.Payer != InvoicePayer.Client || invoice.Kind is InvoiceKind.CreditNote or InvoiceKind.LatePenalty)
+        {
+            return Money.Zero;
+        }
+
+        return invoice.LatePayment(asOf, PayerKind, rates).Total.MinusFloorZero(LatePenaltiesBilled(invoiceId));
+    }
+
+    /// <summary>
+    /// L1–L3: bills the late interest of a client invoice and, for a company, the 40 € recovery indemnity, on a penalty
+    /// invoice (FAC, no VAT, due on receipt) tied to the late invoice; only what earlier penalty invoices did not bill
+    /// (<see cref="CgvReadings.LatePenaltyBillsWhatIsNotBilledYet"/>).
+    /// </summary>
+    public Invoice IssueLatePenaltyInvoice(Guid lateInvoiceId, Guid id, DocumentNumber number, DateOnly issuedOn, LateInterestRateTable rates)
+    {
+        ArgumentNullException.ThrowIfNull(rates);
+        var late = FindInvoice(lateInvoiceId);
+        if (late.Payer != InvoicePayer.Client || late.Kind is InvoiceKind.CreditNote or InvoiceKind.LatePenalty)
+        {
+            throw new DomainException("Les pénalités de retard se facturent sur une facture du client, ni sur un avoir, ni sur une facture à l'OPCO, ni sur une facture de pénalités (L1).", "L1");
+        }
+
+        var decision = late.LatePayment(issuedOn, PayerKind, rates);
+        if (!decision.IsLate)
+        {
+            throw new DomainException(French.Format($"{late.Number} n'est pas en retard au {French.Date(issuedOn)} : {decision.Explanation}"), "L1");
+        }
+
+        var billed = LatePenaltiesBilled(late.Id);
+        var amount = decision.Total.MinusFloorZero(billed);
+        if (!amount.IsPositive)
+        {
+            throw new DomainException(
+                French.Format($"Les pénalités de retard de {late.Number} au {French.Date(issuedOn)} ({French.Amount(decision.Total)}) sont déjà facturées : rien de plus n'est dû (L1, L3)."), "L1");
+        }
+
+        return AddInvoice(new Invoice(id, number, InvoiceKind.LatePenalty, InvoicePayer.Client, issuedOn, amount,
+            CgvReadings.LatePenaltiesBearNoVat ? Percentage.Zero : VatRate, LatePenaltyLabel(late, decision, billed), penaltyForInvoiceId: late.Id));
+    }
+
+    private static string LatePenaltyLabel(Invoice late, LatePaymentDecision decision, Money billed)
+    {
+        var first = decision.Segments[0].From;
+        var last = decision.Segments[^1].To;
+        var rates = string.Join(" puis ", decision.Segments.Select(s => s.Rate).Distinct().Take(4).Select(r => r.ToFrench()));
+        var label = French.Format(
+            $"Pénalités de retard sur la facture {late.Number} du {French.Date(late.IssuedOn)}, échue le {French.Date(late.DueOn)} : intérêts du {French.Date(first)} au {French.Date(last)}, {decision.DaysLate} jours au taux de {rates} (max(BCE + 10 points, 3 × taux légal)) : {French.Amount(decision.Interest)} (L1, L2)");
+        if (decision.RecoveryIndemnity.IsPositive)
+        {
+            label += French.Format($" ; indemnité forfaitaire de recouvrement : {French.Amount(decision.RecoveryIndemnity)} (L3)");
+        }
+
+        if (billed.IsPositive)
+        {
+            label += French.Format($" ; déjà facturé : {French.Amount(billed)}, reste {French.Amount(decision.Total - billed)}");
+        }
+
+        return label + (CgvReadings.LatePenaltiesBearNoVat ? ". Hors champ de la TVA." : ".");
+    }
 
     // ------------------------------------------------------------------ OPCO (O1–O3)
 

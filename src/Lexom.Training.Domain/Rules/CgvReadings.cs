@@ -222,6 +222,29 @@ public static class CgvReadings
     /// </summary>
     public static bool IsLate(DateOnly dueOn, DateOnly today) => today > dueOn;
 
+    /// <summary>
+    /// Reading (L1–L3 billed): the staff bill a late invoice's interest and, for a company, its 40 € indemnity on a
+    /// penalty invoice (<c>InvoiceKind.LatePenalty</c>, numbered FAC) tied to the late invoice. It bills what the
+    /// lateness costs as of its issue date (L1: up to the day of payment once paid) minus what the earlier penalty
+    /// invoices of the same invoice billed (net of their credit notes): a later one bills only the interest run since,
+    /// and the indemnity is billed once per late invoice (L3).
+    /// </summary>
+    public const bool LatePenaltyBillsWhatIsNotBilledYet = true;
+
+    /// <summary>
+    /// Reading (L1, L3): late interest and the recovery indemnity compensate a loss and pay for no service: they are
+    /// outside the scope of VAT, and the penalty invoice carries none. Set to false if the accountant decides otherwise
+    /// (the invoice then carries the order's VAT inside the same amount).
+    /// </summary>
+    public const bool LatePenaltiesBearNoVat = true;
+
+    /// <summary>
+    /// Reading (L1, L3, L4): a penalty invoice bears no late interest and no indemnity of its own (interest on
+    /// interest needs a court demand or a clause, Code civil 1343-2, and the CGV have none); unpaid after its due date
+    /// it still flags the client (L4). Its payments are not payments towards the price of the training.
+    /// </summary>
+    public const bool NoLateInterestOnLatePenalties = true;
+
     // ---------------------------------------------------------------- Termination (T1)
 
     /// <summary>T1: the days a formal notice must stay unanswered.</summary>

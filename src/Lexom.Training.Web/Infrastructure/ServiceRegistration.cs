@@ -138,6 +138,16 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.ProposalExpiryJob>());
         services.AddScoped<Features.ProgrammeByEmail.ProgrammeByEmailHandler>();
         services.AddScoped<Features.Dashboard.DashboardQueries>();
+        // O1–O3, R4: OPCO funding; L1–L4, T1: late payment, its daily job (hourly by default) and the rates (L2).
+        services.AddScoped<Features.Opco.OpcoDesk>();
+        services.AddScoped<Features.Opco.OpcoClaims>();
+        services.AddScoped<Features.LatePayment.LatePaymentDesk>();
+        services.AddScoped<Features.LatePayment.LatePaymentQueries>();
+        services.AddScoped<Features.Settings.LateInterestRateEditor>();
+        services.AddOptions<Jobs.JobOptions>()
+            .Validate(o => o.LatePaymentInterval > TimeSpan.Zero, "Lexom:Jobs:LatePaymentInterval doit être une durée positive, par exemple « 01:00:00 ».");
+        services.AddSingleton<Jobs.LatePaymentJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.LatePaymentJob>());
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;

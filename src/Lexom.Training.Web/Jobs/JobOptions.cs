@@ -10,4 +10,10 @@ public sealed class JobOptions
 
     /// <summary>Time between two runs of <see cref="ProposalExpiryJob"/> (one hour by default).</summary>
     public TimeSpan ProposalExpiryInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Run <see cref="LatePaymentJob"/> on this instance (at start, then every interval).</summary>
+    public bool LatePaymentEnabled { get; set; } = true;
+
+    /// <summary>Time between two runs of <see cref="LatePaymentJob"/> (one hour by default: the figures are per day).</summary>
+    public TimeSpan LatePaymentInterval { get; set; } = TimeSpan.FromHours(1);
 }

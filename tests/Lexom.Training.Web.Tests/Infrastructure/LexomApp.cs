@@ -44,6 +44,8 @@ public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), "lexom-test-mail", GetType().Name + "-" + Guid.NewGuid().ToString("N")[..8]));
         // The proposal expiry job is run by the tests themselves (RunOnceAsync), never behind their back when the clock moves.
         builder.UseSetting("Lexom:Jobs:ProposalExpiryEnabled", "false");
+        // Same for the late-payment job (L1–L3).
+        builder.UseSetting("Lexom:Jobs:LatePaymentEnabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

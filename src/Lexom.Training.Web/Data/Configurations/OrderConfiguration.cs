@@ -150,6 +150,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         b.Ignore(i => i.AmountDue);
         b.Ignore(i => i.IsSettled);
         b.HasOne<Invoice>().WithMany().HasForeignKey(i => i.CreditsInvoiceId).OnDelete(DeleteBehavior.Restrict);
+        // L1–L3: a penalty invoice names the late invoice it bills the interest and indemnity of.
+        b.HasOne<Invoice>().WithMany().HasForeignKey(i => i.PenaltyForInvoiceId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(i => new { i.Kind, i.IssuedOn });
         // Two staff recording a payment on the same invoice at once: the second is told, nothing is lost.
         b.Property<uint>(OrderConfiguration.Version).IsRowVersion();

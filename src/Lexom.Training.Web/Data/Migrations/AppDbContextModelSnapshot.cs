@@ -466,6 +466,10 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("payer");
 
+                    b.Property<Guid?>("PenaltyForInvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("penalty_for_invoice_id");
+
                     b.Property<uint>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -499,6 +503,9 @@ namespace Lexom.Training.Web.Data.Migrations
 
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_invoices_order_id");
+
+                    b.HasIndex("PenaltyForInvoiceId")
+                        .HasDatabaseName("ix_invoices_penalty_for_invoice_id");
 
                     b.HasIndex("Kind", "IssuedOn")
                         .HasDatabaseName("ix_invoices_kind_issued_on");
@@ -1692,6 +1699,12 @@ namespace Lexom.Training.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_invoices_orders_order_id");
+
+                    b.HasOne("Lexom.Training.Domain.Orders.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("PenaltyForInvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_invoices_invoices_penalty_for_invoice_id");
 
                     b.OwnsMany("Lexom.Training.Domain.Orders.Payment", "Payments", b1 =>
                         {
