@@ -21,7 +21,9 @@ public sealed class RatesPageTests(LexomApp app) : IClassFixture<LexomApp>
         Assert.Contains("<th scope=\"row\">2e semestre 2026 (juillet–décembre)</th><td>2,15</td><td>2,62</td><td>12,15 %</td><td><span class=\"status status-new\">à vérifier</span>", page, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">1er semestre 2024 (janvier–juin)</th><td>4,50</td><td>5,07</td><td>15,21 %</td><td><span class=\"status status-new\">à vérifier</span>", page, StringComparison.Ordinal);
         Assert.True(page.IndexOf("2e semestre 2026", StringComparison.Ordinal) < page.IndexOf("1er semestre 2024", StringComparison.Ordinal));
-        Assert.Equal(6, Count(page, "à vérifier</span>"));
+        // The six seeded half-years (another test of this class may have added one).
+        var toCheck = Count(page, "à vérifier</span>");
+        Assert.True(toCheck >= 6, $"{toCheck} semestres à vérifier");
 
         using (var saved = await admin.PostFormAsync(Page, $"{Page}/2025/2", ("Ecb", "2,15"), ("Legal", "2,76 %"), ("Verified", "true")))
             Assert.Equal(Page, saved.Headers.Location!.OriginalString);
@@ -29,7 +31,7 @@ public sealed class RatesPageTests(LexomApp app) : IClassFixture<LexomApp>
         Assert.Contains("Taux du 2e semestre 2025 enregistrés et vérifiés.", after, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">2e semestre 2025 (juillet–décembre)</th><td>2,15</td><td>2,76</td><td>12,15 %</td><td><span class=\"status status-published\">vérifié</span>", after, StringComparison.Ordinal);
         Assert.Contains("modifié le 02/03/2026 par admin-", after, StringComparison.Ordinal);
-        Assert.Equal(5, Count(after, "à vérifier</span>"));
+        Assert.Equal(toCheck - 1, Count(after, "à vérifier</span>"));
 
         // Corrected without « vérifié »: to be checked again.
         using (await admin.PostFormAsync(Page, $"{Page}/2026/1", ("Ecb", "2.40"), ("Legal", "4,5"))) { }
