@@ -51,7 +51,14 @@ public sealed record InvoiceDocument
     /// <summary>Mention printed when a line has a 0 % rate (e.g. an exemption article).</summary>
     public string? VatExemptionMention { get; init; }
 
-    public DocumentTotals Totals => DocumentTotals.Compute(Lines, 0m);
+    /// <summary>
+    /// The totals as billed, when the amount is billed TTC and split by the domain (M3 reading: HT = round(TTC / (1 + rate)),
+    /// VAT = TTC − HT): printed as given, so the document asks exactly the amount the accounts hold. Without it the
+    /// totals are computed from the lines (M3).
+    /// </summary>
+    public DocumentTotals? BilledTotals { get; init; }
+
+    public DocumentTotals Totals => BilledTotals ?? DocumentTotals.Compute(Lines, 0m);
 
     /// <summary>TTC minus payments already received (M5); never below zero.</summary>
     public decimal AmountDue => Math.Max(0m, Totals.TotalInclVat - Payments.Sum(p => p.Amount));

@@ -122,6 +122,9 @@ public static class ServiceRegistration
         services.AddScoped<Features.ClientPortal.ClientPortalQueries>();
         services.AddScoped<Features.Orders.OrderDesk>();
         services.AddScoped<Features.Billing.InvoiceDocuments>();
+        services.AddScoped<Features.Billing.BillingDesk>();
+        services.AddScoped<Features.Billing.BillingQueries>();
+        services.AddScoped<Features.Billing.InvoiceList>();
         services.AddScoped<Features.ClientPortal.ClientNewVersions>();
         services.AddScoped<Features.Orders.OrderQueries>();
         services.AddScoped<Features.Orders.OrderList>();
