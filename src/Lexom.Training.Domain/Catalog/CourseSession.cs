@@ -81,12 +81,6 @@ public sealed class CourseSession
         CourseReference = string.Empty;
     }
 
-    /// <summary>An INTER session at LEXOM's venue (the catalog's public sessions).</summary>
-    public CourseSession(Guid courseId, DateOnly startsOn, DateOnly endsOn, string place, int capacity)
-        : this(Guid.NewGuid(), courseId, string.Empty, SessionKind.Inter, null, startsOn, endsOn, place, capacity)
-    {
-    }
-
     private CourseSession(Guid id, Guid courseId, string courseReference, SessionKind kind, Guid? clientId, DateOnly startsOn, DateOnly endsOn, string place, int capacity)
     {
         if (endsOn < startsOn)

@@ -71,7 +71,8 @@ public static class ServiceRegistration
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Sales, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Sessions, p => p.RequireRole(Roles.Sales, Roles.Admin, Roles.Trainer));
 
         services.AddControllersWithViews(o =>
             {
@@ -137,6 +138,8 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.ProposalExpiryJob>());
         services.AddScoped<Features.ProgrammeByEmail.ProgrammeByEmailHandler>();
         services.AddScoped<Features.Dashboard.DashboardQueries>();
+        services.AddScoped<Features.Sessions.SessionQueries>();
+        services.AddScoped<Features.Sessions.SessionDesk>();
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
@@ -178,4 +181,7 @@ public static class Policies
 {
     public const string Staff = "Staff";
     public const string Admin = "Admin";
+
+    /// <summary>The sessions' pages: the staff, and the trainers for their own sessions.</summary>
+    public const string Sessions = "Sessions";
 }
