@@ -140,6 +140,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Dashboard.DashboardQueries>();
         services.AddScoped<Features.Sessions.SessionQueries>();
         services.AddScoped<Features.Sessions.SessionDesk>();
+        services.AddScoped<Features.Sessions.SessionAttendance>();
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;

@@ -13,8 +13,25 @@ namespace Lexom.Training.Web.Features.Sessions;
 /// and change everything; a trainer (« Formateur ») sees only the sessions they lead.
 /// </summary>
 [Authorize(Policy = Policies.Sessions)]
-public sealed class SessionsController(SessionQueries queries, SessionDesk desk, IValidator<SessionForm> validator, TimeProvider clock) : Controller
+public sealed class SessionsController(SessionQueries queries, SessionDesk desk, SessionAttendance attendance, IValidator<SessionForm> validator, TimeProvider clock) : Controller
 {
+    [HttpGet("/gestion/sessions/{id:guid}/emargement")]
+    public async Task<IActionResult> Attendance(Guid id, DateOnly? jour, CancellationToken ct)
+    {
+        var sheet = await attendance.SheetAsync(id, jour, clock.Today(), TrainerScope(), ct);
+        return sheet is null ? NotFound() : View(sheet);
+    }
+
+    [HttpPost("/gestion/sessions/{id:guid}/emargement")]
+    public async Task<IActionResult> RecordAttendance(Guid id, DateOnly day, string[]? present, CancellationToken ct)
+    {
+        var result = await attendance.RecordAsync(id, day, present ?? [], clock.Today(), TrainerScope(), ct);
+        if (result.NotFound) return NotFound();
+        if (result.Succeeded) TempData["Flash"] = result.Message;
+        else TempData["FlashError"] = result.Error;
+        return Redirect($"/gestion/sessions/{id}/emargement?jour={day:yyyy-MM-dd}");
+    }
+
     [HttpGet("/gestion/sessions")]
     public async Task<IActionResult> Index(string? mois, CancellationToken ct)
     {
