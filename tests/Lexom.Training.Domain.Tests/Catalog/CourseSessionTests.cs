@@ -47,7 +47,7 @@ public class CourseSessionTests
     }
 
     [Fact]
-    public void C2_seats_never_exceed_capacity_the_next_ones_wait_and_a_freed_seat_goes_to_the_first_waiting()
+    public void Seats_never_exceed_capacity_the_next_ones_wait_and_a_freed_seat_goes_to_the_first_waiting()
     {
         var session = Inter(max: 2);
         var order = AnOrder().Like(p => p.For(3)).Confirmed();
