@@ -20,7 +20,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         new("admin@lexom.demo", "lexom-demo-gestion-2026", Roles.Admin, "Alice Administratrice"),
         new("commercial@lexom.demo", "lexom-demo-ventes-2026", Roles.Sales, "Bruno Commercial"),
         new("client@exemple.demo", "lexom-demo-espace-2026", Roles.Client, "Claire Cliente"),
-        new("formateur@lexom.demo", "lexom-demo-formateur-2026", Roles.Trainer, "Fabien Formateur"),
+        new("formateur@lexom.demo", "lexom-demo-emargement-2026", Roles.Trainer, "Fabien Formateur"),
     ];
 
     public const string SamplePrefix = "[Exemple] ";
