@@ -103,6 +103,6 @@ public sealed class AccountTests(LexomApp app) : IClassFixture<LexomApp>
         var demoEmails = DemoSeeder.Accounts.Select(a => a.Email.ToUpperInvariant()).ToList();
         Assert.False(await db.Users.AnyAsync(u => demoEmails.Contains(u.NormalizedEmail!)));
         Assert.False(await db.Courses.AnyAsync(c => c.IsSample));
-        Assert.Equal(3, await db.Roles.CountAsync());
+        Assert.Equal(Roles.All.Count, await db.Roles.CountAsync()); // Client, Sales, Admin, Trainer
     }
 }

@@ -26,7 +26,7 @@ public sealed class StartupTests(LexomApp app) : IClassFixture<LexomApp>
         await using var db = app.OpenDb();
         Assert.Equal(1, await db.Courses.CountAsync(c => c.Reference == CatalogSeeder.CrmReference));
         Assert.Equal(1, await db.CatalogDomains.CountAsync(d => d.Name == CatalogSeeder.RelationClientDomain));
-        Assert.Equal(3, await db.Roles.CountAsync());
+        Assert.Equal(Lexom.Training.Web.Data.Roles.All.Count, await db.Roles.CountAsync()); // Client, Sales, Admin, Trainer
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Lexom.Training.Web.Data;
 
-/// <summary>A person who signs in: a client contact, a sales person, an admin.</summary>
+/// <summary>A person who signs in: a client contact, a sales person, an admin, a trainer.</summary>
 public sealed class AppUser : IdentityUser<Guid>
 {
     public string DisplayName { get; set; } = "";
@@ -18,15 +18,19 @@ public static class Roles
     public const string Client = "Client";
     public const string Sales = "Sales";
     public const string Admin = "Admin";
+
+    /// <summary>A trainer (« Formateur »): sees the sessions they lead and fills their attendance, nothing else.</summary>
+    public const string Trainer = "Trainer";
     public const string Staff = Sales + "," + Admin;
 
-    public static readonly IReadOnlyList<string> All = [Client, Sales, Admin];
+    public static readonly IReadOnlyList<string> All = [Client, Sales, Admin, Trainer];
 
     public static string Label(string role) => role switch
     {
         Client => "Client",
         Sales => "Commercial",
         Admin => "Administrateur",
+        Trainer => "Formateur",
         _ => role,
     };
 }

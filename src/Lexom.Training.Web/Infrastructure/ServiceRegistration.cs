@@ -71,7 +71,8 @@ public static class ServiceRegistration
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Sales, Roles.Admin))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Sessions, p => p.RequireRole(Roles.Sales, Roles.Admin, Roles.Trainer));
 
         services.AddControllersWithViews(o =>
             {
@@ -151,6 +152,9 @@ public static class ServiceRegistration
             .Validate(o => o.LatePaymentInterval > TimeSpan.Zero, "Lexom:Jobs:LatePaymentInterval doit être une durée positive, par exemple « 01:00:00 ».");
         services.AddSingleton<Jobs.LatePaymentJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.LatePaymentJob>());
+        services.AddScoped<Features.Sessions.SessionQueries>();
+        services.AddScoped<Features.Sessions.SessionDesk>();
+        services.AddScoped<Features.Sessions.SessionAttendance>();
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;
@@ -192,4 +196,7 @@ public static class Policies
 {
     public const string Staff = "Staff";
     public const string Admin = "Admin";
+
+    /// <summary>The sessions' pages: the staff, and the trainers for their own sessions.</summary>
+    public const string Sessions = "Sessions";
 }

@@ -48,11 +48,39 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
 
 internal sealed class CourseSessionConfiguration : IEntityTypeConfiguration<CourseSession>
 {
+    /// <summary>The exclusion constraint that keeps a trainer out of two sessions sharing a day (needs btree_gist).</summary>
+    public const string TrainerExclusion = "ex_course_sessions_trainer_days";
+
     public void Configure(EntityTypeBuilder<CourseSession> b)
     {
-        b.Property(s => s.Place).HasMaxLength(300);
+        b.Property(s => s.Place).HasMaxLength(CourseSession.PlaceMaxLength);
+        b.Property(s => s.CourseReference).HasMaxLength(Course.ReferenceMaxLength);
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(10);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         b.Ignore(s => s.SeatsLeft);
+        b.Ignore(s => s.Days);
         b.HasOne<Course>().WithMany().HasForeignKey(s => s.CourseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Lexom.Training.Domain.Clients.Client>().WithMany().HasForeignKey(s => s.ClientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(s => s.TrainerId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(s => new { s.CourseId, s.StartsOn });
+        b.HasIndex(s => new { s.TrainerId, s.StartsOn });
+        b.ToTable(t => t.HasCheckConstraint("ck_course_sessions_seats", "seats_taken >= 0 AND seats_taken <= capacity"));
+        b.HasMany(s => s.Enrolments).WithOne().HasForeignKey("SessionId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(s => s.Enrolments).HasField("_enrolments").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class SessionEnrolmentConfiguration : IEntityTypeConfiguration<SessionEnrolment>
+{
+    public void Configure(EntityTypeBuilder<SessionEnrolment> b)
+    {
+        b.ToTable("session_enrolments");
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.ParticipantName).HasMaxLength(200);
+        b.Property(e => e.Status).HasConversion<string>().HasMaxLength(10);
+        // A participant sits in one session at most.
+        b.HasIndex(e => e.ParticipantId).IsUnique();
+        b.HasIndex(e => e.OrderId);
+        b.HasOne<Lexom.Training.Domain.Orders.Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

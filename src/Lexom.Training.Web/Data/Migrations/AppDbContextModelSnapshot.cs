@@ -226,13 +226,33 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("capacity");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
                     b.Property<Guid>("CourseId")
                         .HasColumnType("uuid")
                         .HasColumnName("course_id");
 
+                    b.Property<string>("CourseReference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("course_reference");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date")
                         .HasColumnName("ends_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -248,13 +268,86 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("starts_on");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("TrainerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("trainer_id");
+
                     b.HasKey("Id")
                         .HasName("pk_course_sessions");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_course_sessions_client_id");
 
                     b.HasIndex("CourseId", "StartsOn")
                         .HasDatabaseName("ix_course_sessions_course_id_starts_on");
 
-                    b.ToTable("course_sessions", (string)null);
+                    b.HasIndex("TrainerId", "StartsOn")
+                        .HasDatabaseName("ix_course_sessions_trainer_id_starts_on");
+
+                    b.ToTable("course_sessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_course_sessions_seats", "seats_taken >= 0 AND seats_taken <= capacity");
+                        });
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Catalog.SessionEnrolment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EnrolledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("enrolled_on");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("ParticipantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("participant_name");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_enrolments");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_session_enrolments_order_id");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_session_enrolments_participant_id");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_session_enrolments_session_id");
+
+                    b.ToTable("session_enrolments", (string)null);
                 });
 
             modelBuilder.Entity("Lexom.Training.Domain.Clients.Client", b =>
@@ -1667,12 +1760,41 @@ namespace Lexom.Training.Web.Data.Migrations
 
             modelBuilder.Entity("Lexom.Training.Domain.Catalog.CourseSession", b =>
                 {
+                    b.HasOne("Lexom.Training.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_course_sessions_clients_client_id");
+
                     b.HasOne("Lexom.Training.Domain.Catalog.Course", null)
                         .WithMany()
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_course_sessions_courses_course_id");
+
+                    b.HasOne("Lexom.Training.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TrainerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_course_sessions_asp_net_users_trainer_id");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Catalog.SessionEnrolment", b =>
+                {
+                    b.HasOne("Lexom.Training.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_enrolments_orders_order_id");
+
+                    b.HasOne("Lexom.Training.Domain.Catalog.CourseSession", null)
+                        .WithMany("Enrolments")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_enrolments_course_sessions_session_id");
                 });
 
             modelBuilder.Entity("Lexom.Training.Domain.Orders.ChangeRequest", b =>
@@ -2285,6 +2407,11 @@ namespace Lexom.Training.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Domain.Catalog.CourseSession", b =>
+                {
+                    b.Navigation("Enrolments");
                 });
 
             modelBuilder.Entity("Lexom.Training.Domain.Orders.Order", b =>

@@ -20,6 +20,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         new("admin@lexom.demo", "lexom-demo-gestion-2026", Roles.Admin, "Alice Administratrice"),
         new("commercial@lexom.demo", "lexom-demo-ventes-2026", Roles.Sales, "Bruno Commercial"),
         new("client@exemple.demo", "lexom-demo-espace-2026", Roles.Client, "Claire Cliente"),
+        new("formateur@lexom.demo", "lexom-demo-emargement-2026", Roles.Trainer, "Fabien Formateur"),
     ];
 
     public const string SamplePrefix = "[Exemple] ";
@@ -174,8 +175,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         // A few upcoming INTER sessions, so that the course pages show dates.
         var crm = await db.Courses.SingleAsync(c => c.Reference == CatalogSeeder.CrmReference, cancellationToken);
         var firstMonday = NextMonday(today.AddDays(21));
-        db.CourseSessions.Add(new CourseSession(crm.Id, firstMonday, firstMonday.AddDays(1), "LEXOM, Aubenas (07)", crm.MaxParticipants ?? 10));
-        db.CourseSessions.Add(new CourseSession(crm.Id, firstMonday.AddDays(49), firstMonday.AddDays(50), "LEXOM, Lyon (69)", crm.MaxParticipants ?? 10));
+        db.CourseSessions.Add(CourseSession.Plan(Guid.NewGuid(), crm, SessionKind.Inter, null, firstMonday, firstMonday.AddDays(1), "LEXOM, Aubenas (07)", today));
+        db.CourseSessions.Add(CourseSession.Plan(Guid.NewGuid(), crm, SessionKind.Inter, null, firstMonday.AddDays(49), firstMonday.AddDays(50), "LEXOM, Lyon (69)", today));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -52,7 +52,9 @@ public sealed class AccountController(
             {
                 logger.LogInformation("Connexion de {UserId}", user.Id);
                 if (Url.IsLocalUrl(form.ReturnUrl)) return LocalRedirect(form.ReturnUrl);
-                return await users.IsInRoleAsync(user, Roles.Client) ? Redirect("/espace-client") : Redirect("/gestion");
+                if (await users.IsInRoleAsync(user, Roles.Client)) return Redirect("/espace-client");
+                var staff = await users.IsInRoleAsync(user, Roles.Sales) || await users.IsInRoleAsync(user, Roles.Admin);
+                return !staff && await users.IsInRoleAsync(user, Roles.Trainer) ? Redirect("/gestion/sessions") : Redirect("/gestion");
             }
             if (result.IsLockedOut)
             {

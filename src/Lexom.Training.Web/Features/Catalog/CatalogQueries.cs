@@ -127,7 +127,7 @@ public sealed class CatalogQueries(AppDbContext db)
         if (found is null) return null;
 
         var sessions = await db.CourseSessions.AsNoTracking()
-            .Where(s => s.CourseId == found.Course.Id && s.StartsOn > today)
+            .Where(s => s.CourseId == found.Course.Id && s.Kind == SessionKind.Inter && s.Status == SessionStatus.Planned && s.StartsOn > today)
             .OrderBy(s => s.StartsOn)
             .Select(s => new UpcomingSession(s.Id, s.StartsOn, s.EndsOn, s.Place, s.Capacity - s.SeatsTaken))
             .Take(6)

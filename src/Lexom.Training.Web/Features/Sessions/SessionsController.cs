@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Security.Claims;
+using FluentValidation;
+using Lexom.Training.Web.Data;
+using Lexom.Training.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lexom.Training.Web.Features.Sessions;
+
+/// <summary>
+/// /gestion/sessions: the sessions (list and month calendar), planning one, its trainer and its enrolments. The staff see
+/// and change everything; a trainer (« Formateur ») sees only the sessions they lead.
+/// </summary>
+[Authorize(Policy = Policies.Sessions)]
+public sealed class SessionsController(SessionQueries queries, SessionDesk desk, SessionAttendance attendance, IValidator<SessionForm> validator, TimeProvider clock) : Controller
+{
+    [HttpGet("/gestion/sessions/{id:guid}/emargement")]
+    public async Task<IActionResult> Attendance(Guid id, DateOnly? jour, CancellationToken ct)
+    {
+        var sheet = await attendance.SheetAsync(id, jour, clock.Today(), TrainerScope(), ct);
+        return sheet is null ? NotFound() : View(sheet);
+    }
+
+    [HttpPost("/gestion/sessions/{id:guid}/emargement")]
+    public async Task<IActionResult> RecordAttendance(Guid id, DateOnly day, string[]? present, CancellationToken ct)
+    {
+        var result = await attendance.RecordAsync(id, day, present ?? [], clock.Today(), TrainerScope(), ct);
+        if (result.NotFound) return NotFound();
+        if (result.Succeeded) TempData["Flash"] = result.Message;
+        else TempData["FlashError"] = result.Error;
+        return Redirect($"/gestion/sessions/{id}/emargement?jour={day:yyyy-MM-dd}");
+    }
+
+    [HttpGet("/gestion/sessions")]
+    public async Task<IActionResult> Index(string? mois, CancellationToken ct)
+    {
+        var month = DateOnly.TryParseExact(mois + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : clock.Today();
+        return View(await queries.ListAsync(month, TrainerScope(), ct));
+    }
+
+    [HttpGet("/gestion/sessions/nouvelle")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> New(CancellationToken ct) => await FormView(new SessionForm(), ct);
+
+    [HttpPost("/gestion/sessions/nouvelle")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Create(SessionForm form, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!await validator.ValidateIntoAsync(form, ModelState, ct)) return await FormView(form, ct);
+        var result = await desk.PlanAsync(form, ct);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("", result.Error!);
+            return await FormView(form, ct);
+        }
+        TempData["Flash"] = "Session planifiée.";
+        return Redirect($"/gestion/sessions/{result.SessionId}");
+    }
+
+    [HttpGet("/gestion/sessions/{id:guid}")]
+    public async Task<IActionResult> Show(Guid id, CancellationToken ct)
+    {
+        var view = await queries.ViewAsync(id, TrainerScope(), ct);
+        return view is null ? NotFound() : View(view);
+    }
+
+    [HttpPost("/gestion/sessions/{id:guid}/formateur")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Trainer(Guid id, Guid? trainerId, CancellationToken ct) =>
+        Done(id, await desk.ChangeTrainerAsync(id, trainerId, ct));
+
+    [HttpPost("/gestion/sessions/{id:guid}/inscriptions")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Enrol(Guid id, Guid participantId, CancellationToken ct) =>
+        Done(id, await desk.EnrolAsync(id, participantId, ct));
+
+    [HttpPost("/gestion/sessions/{id:guid}/desinscription")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Unenrol(Guid id, Guid participantId, CancellationToken ct) =>
+        Done(id, await desk.UnenrolAsync(id, participantId, ct));
+
+    private IActionResult Done(Guid id, SessionResult result)
+    {
+        if (result.NotFound) return NotFound();
+        if (result.Succeeded) TempData["Flash"] = result.Message;
+        else TempData["FlashError"] = result.Error;
+        return Redirect($"/gestion/sessions/{id}");
+    }
+
+    private async Task<IActionResult> FormView(SessionForm form, CancellationToken ct)
+    {
+        ViewData["Courses"] = await queries.CoursesAsync(ct);
+        ViewData["Clients"] = await queries.ClientsAsync(ct);
+        ViewData["Trainers"] = await queries.TrainersAsync();
+        return View("New", form);
+    }
+
+    /// <summary>A trainer who is not staff sees only their own sessions.</summary>
+    private Guid? TrainerScope() =>
+        User.IsInRole(Roles.Sales) || User.IsInRole(Roles.Admin) ? null : Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+}
