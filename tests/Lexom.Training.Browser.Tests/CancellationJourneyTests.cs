@@ -62,7 +62,7 @@ public sealed class CancellationJourneyTests(BrowserApp app) : IClassFixture<Bro
         await admin.WaitForURLAsync(url => url.EndsWith($"/gestion/commandes/{order.Id}", StringComparison.Ordinal), Loaded);
         await Assertions.Expect(admin.Locator(".flash-ok")).ToContainTextAsync("Facture d'indemnité FAC-2026-000001 de 2\u202f998,80\u00a0€ émise.");
         await Assertions.Expect(admin.Locator(".status").First).ToHaveTextAsync("Annulée");
-        await Assertions.Expect(admin.Locator("section[aria-labelledby='paiements'] tr", new() { HasText = "FAC-2026-000001" }))
+        await Assertions.Expect(admin.Locator("section#facturation tr", new() { HasText = "FAC-2026-000001" }))
             .ToContainTextAsync("2\u202f998,80\u00a0€");
         await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = "facture-FAC-2026-000001.pdf" })).ToBeVisibleAsync();
         await Assertions.Expect(admin.Locator("#decisions")).ToContainTextAsync("X3 (CGV 3.5, annulation)");
