@@ -22,7 +22,7 @@ public sealed record EnrolledParticipant(Guid ParticipantId, string Name, Guid O
     ConvocationDecision Convocation);
 
 /// <summary>A participant of a matching order, not yet in a session.</summary>
-public sealed record Candidate(Guid ParticipantId, string Name, Guid OrderId, string OrderNumber, string ClientName, bool Confirmed);
+public sealed record Candidate(Guid ParticipantId, string Name, Guid OrderId, string OrderNumber, string ClientName, bool Confirmed, Guid? ClientId = null);
 
 public sealed record SessionView(SessionRow Session, Guid? TrainerId, IReadOnlyList<EnrolledParticipant> Enrolled, IReadOnlyList<Candidate> Candidates,
     IReadOnlyList<Choice> Trainers)
@@ -102,7 +102,7 @@ public sealed class SessionQueries(AppDbContext db, UserManager<AppUser> users)
             var taken = await db.Set<SessionEnrolment>().Where(e => participantIds.Contains(e.ParticipantId)).Select(e => e.ParticipantId).ToListAsync(ct);
             var names = await ClientNamesAsync(matching.Select(o => o.ClientId), ct);
             candidates = matching.SelectMany(o => o.Participants.Where(p => !p.Removed && !taken.Contains(p.Id))
-                .Select(p => new Candidate(p.Id, p.Name, o.Id, o.ProposalNumber.ToString(), names.GetValueOrDefault(o.ClientId ?? Guid.Empty, "—"), o.IsContractConcluded))).ToList();
+                .Select(p => new Candidate(p.Id, p.Name, o.Id, o.ProposalNumber.ToString(), names.GetValueOrDefault(o.ClientId ?? Guid.Empty, "—"), o.IsContractConcluded, o.ClientId))).ToList();
         }
         return new SessionView(row, session.TrainerId, enrolled, candidates, await TrainersAsync());
     }
