@@ -216,4 +216,19 @@ public class CancellationTests
         Assert.Equal(E(1998.80m), decision.Settlement.DueNow);
         Assert.Equal(["X3", "R4"], decision.RuleIds);
     }
+
+    [Fact]
+    public void R4_X3_with_subrogation_the_opco_is_billed_its_part_of_the_indemnity_once_and_the_client_the_rest()
+    {
+        var order = AnOrder().WithOpco(3000m, indemnityCoverage: 1000m).Confirmed();
+        order.Cancel(CancellationReason.ClientRenounces, new WrittenNotice(order.StartsOn.AddDays(-5), "lettre.pdf"));
+        var client = order.IssueIndemnityInvoice(Guid.NewGuid(), Number(DocumentKind.Invoice), order.StartsOn.AddDays(-5));
+        var opco = order.IssueOpcoIndemnityInvoice(Guid.NewGuid(), Number(DocumentKind.Invoice), order.StartsOn.AddDays(-5));
+
+        Assert.Equal(InvoicePayer.Opco, opco.Payer);
+        Assert.Equal(E(1000m), opco.Ttc);
+        Assert.Equal(E(4284m) - E(1000m) - E(1285.20m), client.Ttc);
+        Assert.Equal("R4", Assert.Throws<DomainException>(() => order.IssueOpcoIndemnityInvoice(Guid.NewGuid(), Number(DocumentKind.Invoice), order.StartsOn)).RuleId);
+        Assert.Equal("R4", Assert.Throws<DomainException>(() => AnOrder().Confirmed().IssueOpcoIndemnityInvoice(Guid.NewGuid(), Number(DocumentKind.Invoice), D("2026-03-10"))).RuleId);
+    }
 }

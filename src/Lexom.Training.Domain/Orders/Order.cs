@@ -445,7 +445,7 @@ public sealed class Order
             throw new DomainException("Aucune indemnité n'est due sur cette commande.");
         }
 
-        if (_invoices.Exists(i => i.Kind == InvoiceKind.Indemnity && i.IssuedOn >= decision.DecidedOn))
+        if (_invoices.Exists(i => i.Kind == InvoiceKind.Indemnity && i.Payer == InvoicePayer.Client && i.IssuedOn >= decision.DecidedOn))
         {
             throw new DomainException("L'indemnité de cette décision est déjà facturée.");
         }
@@ -459,6 +459,27 @@ public sealed class Order
 
         return AddInvoice(new Invoice(id, number, InvoiceKind.Indemnity, InvoicePayer.Client, issuedOn, decision.DueNow, VatRate,
             French.Format($"Indemnité ({decision.RuleIds}) : {decision.Explanation}")));
+    }
+
+    /// <summary>
+    /// R4 (O2): with subrogation, the OPCO's part of the last indemnity (cancellation, postponement) is billed to the OPCO,
+    /// the client being billed only the rest (<see cref="IssueIndemnityInvoice"/>).
+    /// </summary>
+    public Invoice IssueOpcoIndemnityInvoice(Guid id, DocumentNumber number, DateOnly issuedOn)
+    {
+        var decision = _decisions.LastOrDefault(d => d.Kind is DecisionKind.Cancellation or DecisionKind.Postponement or DecisionKind.PostponementLapsed);
+        if (decision is null || !decision.OpcoPart.IsPositive || Opco is null)
+        {
+            throw new DomainException("Aucune part d'indemnité n'est à la charge d'un OPCO sur cette commande.", "R4");
+        }
+
+        if (_invoices.Exists(i => i.Kind == InvoiceKind.Indemnity && i.Payer == InvoicePayer.Opco && i.IssuedOn >= decision.DecidedOn))
+        {
+            throw new DomainException("La part de l'OPCO de cette indemnité est déjà facturée.", "R4");
+        }
+
+        return AddInvoice(new Invoice(id, number, InvoiceKind.Indemnity, InvoicePayer.Opco, issuedOn, decision.OpcoPart, VatRate,
+            French.Format($"Part de l'indemnité prise en charge par {Opco.Opco}, accord n° {Opco.AgreementNumber} ({decision.RuleIds}, R4)")));
     }
 
     /// <summary>

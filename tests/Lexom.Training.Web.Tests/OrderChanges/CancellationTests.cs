@@ -98,7 +98,8 @@ public sealed class CancellationTests(LexomApp app) : IClassFixture<LexomApp>
         // The order page: the decision with its clause, the invoice, the written request; no more forms.
         var orderPage = Squeezed(TestClient.Readable(await admin.GetPageAsync($"/gestion/commandes/{order.Id}")));
         Assert.Contains("<td>Annulation</td><td>02/03/2026</td><td>X3 (CGV 3.5, annulation)</td>", orderPage, StringComparison.Ordinal);
-        Assert.Contains($"<td>{number}</td><td>02/03/2026</td><td>2 998,80 €</td>", orderPage, StringComparison.Ordinal);
+        Assert.Contains($" {number}<br>", orderPage, StringComparison.Ordinal); // the billing section lists it
+        Assert.Contains("<td>02/03/2026</td><td>02/03/2026</td><td>2 998,80 €</td>", orderPage, StringComparison.Ordinal);
         Assert.Contains($">{note.FileName}</a>", orderPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Voir les conséquences", orderPage, StringComparison.Ordinal);
     }
@@ -367,7 +368,10 @@ public sealed class CancellationTests(LexomApp app) : IClassFixture<LexomApp>
         using (var confirmed = await ConfirmAsync(admin, preview))
             Assert.Contains("de 1 998,80 € émise.", await FlashAfterAsync(admin, confirmed, order.Id), StringComparison.Ordinal);
         var after = await ReadAsync(app, order.Id);
-        Assert.Equal(1998.80m, Assert.Single(after.Invoices, i => i.Kind == InvoiceKind.Indemnity).Ttc.Amount);
+        Assert.Equal(1998.80m, Assert.Single(after.Invoices, i => i.Kind == InvoiceKind.Indemnity && i.Payer == InvoicePayer.Client).Ttc.Amount);
+        var opcoPart = Assert.Single(after.Invoices, i => i.Kind == InvoiceKind.Indemnity && i.Payer == InvoicePayer.Opco); // R4: the OPCO billed its part
+        Assert.Equal(1000m, opcoPart.Ttc.Amount);
+        Assert.Contains("OPCO EP", opcoPart.Label, StringComparison.Ordinal);
         Assert.Equal(1000m, Assert.Single(after.Decisions).OpcoPart.Amount);
         var text = TestClient.Readable((await OrderSteps.SingleMailAsync(app, OrderChangeEmails.CancelledKind, order.Email)).TextBody ?? "");
         Assert.Contains("dont pris en charge par votre OPCO (subrogation) : 1 000,00 €", text, StringComparison.Ordinal);

@@ -175,7 +175,9 @@ public sealed class PostponementTests(LexomApp app) : IClassFixture<LexomApp>
         Assert.Equal("1 998,80 €", Amount(preview, "À payer immédiatement par le client"));
         using (var confirmed = await ConfirmAsync(admin, preview))
             Assert.Contains("de 1 998,80 € émise.", await FlashAfterAsync(admin, confirmed, order.Id), StringComparison.Ordinal);
-        Assert.Equal(1998.80m, Assert.Single((await ReadAsync(app, order.Id)).Invoices, i => i.Kind == InvoiceKind.Indemnity).Ttc.Amount);
+        var invoices = (await ReadAsync(app, order.Id)).Invoices;
+        Assert.Equal(1998.80m, Assert.Single(invoices, i => i.Kind == InvoiceKind.Indemnity && i.Payer == InvoicePayer.Client).Ttc.Amount);
+        Assert.Equal(1000m, Assert.Single(invoices, i => i.Kind == InvoiceKind.Indemnity && i.Payer == InvoicePayer.Opco).Ttc.Amount); // R4
     }
 
     [Fact]

@@ -280,7 +280,8 @@ public sealed class OrderChangeDesk(
 
     /// <summary>
     /// LW4 after the verb: the client's open invoices the decision replaces are cancelled by credit notes, then what the
-    /// decision makes due now is billed on an indemnity invoice (X2, X3, C3, R2); each numbered in this transaction and kept as PDF.
+    /// decision makes due now is billed on an indemnity invoice (X2, X3, C3, R2), and the OPCO's part on its own (R4); each
+    /// numbered in this transaction and kept as PDF.
     /// </summary>
     private async Task<List<ChangeDocument>> SettleAsync(Order order, DateOnly today, Guid staffId, string creditReason, CancellationToken ct)
     {
@@ -297,6 +298,14 @@ public sealed class OrderChangeDesk(
             var number = await numbering.NextAsync(DocumentKind.Invoice, today.Year, ct);
             var invoice = order.IssueIndemnityInvoice(Guid.NewGuid(), number, today);
             documents.Add(await StoreAsync(order, invoice, staffId, null, ct));
+        }
+
+        // R4: with subrogation, the OPCO is billed its part of the indemnity (kept for the staff, like every OPCO invoice).
+        if (order.Decisions[^1].OpcoPart.IsPositive && order.HasSubrogation)
+        {
+            var number = await numbering.NextAsync(DocumentKind.Invoice, today.Year, ct);
+            var invoice = order.IssueOpcoIndemnityInvoice(Guid.NewGuid(), number, today);
+            await invoices.StoreAsync(order, invoice, staffId, null, ct);
         }
 
         return documents;
