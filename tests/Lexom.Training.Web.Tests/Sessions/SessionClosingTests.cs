@@ -23,12 +23,10 @@ namespace Lexom.Training.Web.Tests.Sessions;
 /// </summary>
 public sealed class SessionClosingTests(LexomApp app, ITestOutputHelper output) : IClassFixture<LexomApp>
 {
-    private const string Place = "LEXOM, salle Tanargue, Aubenas (07)";
-
     [Fact]
     public async Task K1_LW2_M5_closing_a_session_of_25_issues_25_attestations_with_the_objectives_and_hours_25_emails_the_final_invoices_once()
     {
-        // 25 convened: client A 3 orders × 3, client B 4 orders × 3 (one of them of 1), client C 2 orders … = 25 in all.
+        // 25 convened: client A 3 + 3 + 3, client B 3 + 3 + 3 + 1, client C 3 + 3.
         var plans = new List<OrderPlan>();
         foreach (var (email, name, sizes) in new[]
                  {
@@ -42,7 +40,7 @@ public sealed class SessionClosingTests(LexomApp app, ITestOutputHelper output) 
         Assert.Equal(9, orders.Count);
 
         var trainer = await TrainerAsync(app, "cloture.formateur@lexom.test");
-        var (sessionId, objectives, absentees) = await SeedSessionAsync(orders.Select(o => o.Id).Append(unconfirmed.Id).ToList(), unconfirmed.Id, trainer.Id);
+        var (sessionId, objectives, absentees) = await ClosableSessionAsync(app, orders.Select(o => o.Id).Append(unconfirmed.Id).ToList(), unconfirmed.Id, trainer.Id);
         Assert.Equal(3, objectives.Count); // RCL-RCL-02 has three objectives
 
         // The trainer sees the session but cannot close it.
@@ -177,38 +175,6 @@ public sealed class SessionClosingTests(LexomApp app, ITestOutputHelper output) 
         Assert.Equal(OrderStatus.PendingSignatureAndDeposit, pending.Status);
         Assert.DoesNotContain(pending.Invoices, i => i.Kind == InvoiceKind.Final);
         Assert.False(await db.StoredFiles.AnyAsync(f => f.OrderId == unconfirmedId && f.Kind == StoredFileKind.Attestation));
-    }
-
-    /// <summary>The session of 23–24 February with every participant enrolled and the émargement filled: each order's first participant missed the last afternoon.</summary>
-    private async Task<(Guid Id, IReadOnlyList<string> Objectives, HashSet<Guid> Absentees)> SeedSessionAsync(List<Guid> orderIds, Guid unconfirmedId, Guid trainerId)
-    {
-        await using var db = app.OpenDb();
-        var course = await db.Courses.SingleAsync(c => c.Reference == "RCL-RCL-02");
-        var session = CourseSession.Plan(Guid.NewGuid(), course, SessionKind.Inter, null, BillingSteps.PastStart, BillingSteps.PastEnd, Place, BillingSteps.PastOrder);
-        session.AssignTrainer(trainerId, []);
-        db.CourseSessions.Add(session);
-        db.Entry(session).Property(s => s.Capacity).CurrentValue = 30;
-        var orders = await db.Orders.Include(o => o.Participants).Where(o => orderIds.Contains(o.Id)).ToListAsync();
-        var absentees = new HashSet<Guid>();
-        foreach (var id in orderIds)
-        {
-            var order = orders.Single(o => o.Id == id);
-            db.Entry(session).Property(s => s.Capacity).CurrentValue = 30;
-            foreach (var p in order.Participants)
-            {
-                session.Enrol(Guid.NewGuid(), order, p.Id, BillingSteps.PastOrder);
-                if (id == unconfirmedId) continue;
-                var absent = p.Id == order.Participants[0].Id;
-                if (absent) absentees.Add(p.Id);
-                order.RecordAttendance(p.Id, BillingSteps.PastStart, HalfDay.Morning, true);
-                order.RecordAttendance(p.Id, BillingSteps.PastStart, HalfDay.Afternoon, true);
-                order.RecordAttendance(p.Id, BillingSteps.PastEnd, HalfDay.Morning, true);
-                order.RecordAttendance(p.Id, BillingSteps.PastEnd, HalfDay.Afternoon, !absent);
-            }
-        }
-        await db.SaveChangesAsync();
-        Assert.Equal(26, session.SeatsTaken);
-        return (session.Id, course.Objectives, absentees);
     }
 
     private async Task<TestClient> ClientAccountAsync(Guid clientId, string email)
