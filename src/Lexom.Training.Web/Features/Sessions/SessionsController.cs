@@ -22,6 +22,14 @@ public sealed class SessionsController(SessionQueries queries, SessionDesk desk,
         return sheet is null ? NotFound() : View(sheet);
     }
 
+    /// <summary>A1: the printable attendance sheet (PDF) of the whole session, for the trainer or the staff.</summary>
+    [HttpGet("/gestion/sessions/{id:guid}/emargement.pdf")]
+    public async Task<IActionResult> AttendancePdf(Guid id, CancellationToken ct)
+    {
+        var sheet = await attendance.SheetPdfAsync(id, TrainerScope(), ct);
+        return sheet is { } s ? File(s.Pdf, "application/pdf", s.FileName) : NotFound();
+    }
+
     [HttpPost("/gestion/sessions/{id:guid}/emargement")]
     public async Task<IActionResult> RecordAttendance(Guid id, DateOnly day, string[]? present, CancellationToken ct)
     {
