@@ -15,6 +15,8 @@ public interface IDocumentRenderer
     byte[] Render(AttestationDocument document);
 
     byte[] Render(CourseSheetDocument document);
+
+    byte[] Render(AttendanceSheetDocument document);
 }
 
 /// <summary>
@@ -40,4 +42,6 @@ public sealed class DocumentRenderer : IDocumentRenderer
     public byte[] Render(AttestationDocument document) => AttestationPdf.Render(document);
 
     public byte[] Render(CourseSheetDocument document) => CourseSheetPdf.Render(document);
+
+    public byte[] Render(AttendanceSheetDocument document) => AttendanceSheetPdf.Render(document);
 }

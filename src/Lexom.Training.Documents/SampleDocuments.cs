@@ -255,6 +255,33 @@ public static class SampleDocuments
         IssuedOn = End,
     };
 
+    /// <summary>The attendance sheet of the 16–17 March session: the first day recorded, the second left to sign (A1).</summary>
+    public static AttendanceSheetDocument AttendanceSheet() => new()
+    {
+        Seller = Seller,
+        CourseTitle = Rcl02.Title,
+        CourseReference = Rcl02.Reference,
+        Place = Sessions[0].Place,
+        TrainerName = "Claire Formatrice",
+        Start = Start,
+        End = End,
+        HalfDayHours = 3.5m,
+        Trainees =
+        [
+            new AttendanceSheetTrainee
+            {
+                Name = "Marie-Christine Dupont-Delacroix-Vandenberghe",
+                CompanyName = Company.Name,
+                Recorded =
+                [
+                    new HalfDayAttendance { Date = Start, HalfDay = "Matin", Present = true, Hours = 3.5m },
+                    new HalfDayAttendance { Date = Start, HalfDay = "Après-midi", Present = false, Hours = 3.5m },
+                ],
+            },
+            new AttendanceSheetTrainee { Name = "Jean Martin", CompanyName = Company.Name },
+        ],
+    };
+
     /// <summary>The catalog page of RCL-RCL-02, word for word.</summary>
     public static CourseSheetDocument CourseSheet() => new()
     {
@@ -344,6 +371,7 @@ public static class SampleDocuments
         ("avoir.pdf", r => r.Render(CreditNote())),
         ("attestation-fin-de-formation.pdf", r => r.Render(Attestation())),
         ("programme-RCL-RCL-02.pdf", r => r.Render(CourseSheet())),
+        ("feuille-emargement.pdf", r => r.Render(AttendanceSheet())),
     ];
 
     /// <summary>Writes one PDF per sample into <paramref name="outputDirectory"/> and returns the paths written.</summary>

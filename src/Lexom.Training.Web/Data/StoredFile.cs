@@ -25,6 +25,9 @@ public enum StoredFileKind
 
     /// <summary>A written request received from the client: cancellation, postponement, change (X1, R1, P5), or a formal notice (T1).</summary>
     WrittenRequest,
+
+    /// <summary>A participant's end-of-training attestation (K1, LW2, A1), issued when the session is closed.</summary>
+    Attestation,
 }
 
 /// <summary>

@@ -123,6 +123,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.ClientPortal.ClientPortalQueries>();
         services.AddScoped<Features.Orders.OrderDesk>();
         services.AddScoped<Features.Billing.InvoiceDocuments>();
+        services.AddScoped<Features.Billing.FinalInvoicing>();
         services.AddScoped<Features.Billing.BillingDesk>();
         services.AddScoped<Features.Billing.BillingQueries>();
         services.AddScoped<Features.Billing.InvoiceList>();
@@ -155,6 +156,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Sessions.SessionQueries>();
         services.AddScoped<Features.Sessions.SessionDesk>();
         services.AddScoped<Features.Sessions.SessionAttendance>();
+        services.AddScoped<Features.Sessions.SessionClosing>();
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return services;

@@ -9,6 +9,7 @@ using Lexom.Training.Web.Features.Proposals;
 using Lexom.Training.Web.Infrastructure;
 using Lexom.Training.Web.Tests.Infrastructure;
 using Lexom.Training.Web.Tests.Orders;
+using Lexom.Training.Web.Tests.Billing;
 using Lexom.Training.Web.Tests.Proposals;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,6 +86,36 @@ internal static class SessionSteps
     {
         await using var db = app.OpenDb();
         return await db.CourseSessions.AsNoTracking().Include(s => s.Enrolments).SingleAsync(s => s.Id == id);
+    }
+
+    /// <summary>A session of RCL-RCL-02 seeded in the database (30 seats, past dates: planning refuses them), the 23–24 February with every participant enrolled and the émargement filled: each order's first participant missed the last afternoon.</summary>
+    public static async Task<(Guid Id, IReadOnlyList<string> Objectives, HashSet<Guid> Absentees)> ClosableSessionAsync(LexomApp app, List<Guid> orderIds, Guid? unconfirmedId, Guid? trainerId)
+    {
+        await using var db = app.OpenDb();
+        var course = await db.Courses.SingleAsync(c => c.Reference == "RCL-RCL-02");
+        var session = CourseSession.Plan(Guid.NewGuid(), course, SessionKind.Inter, null, BillingSteps.PastStart, BillingSteps.PastEnd, "LEXOM, salle Tanargue, Aubenas (07)", BillingSteps.PastOrder);
+        if (trainerId is not null) session.AssignTrainer(trainerId, []);
+        db.CourseSessions.Add(session);
+        db.Entry(session).Property(s => s.Capacity).CurrentValue = 30;
+        var orders = await db.Orders.Include(o => o.Participants).Where(o => orderIds.Contains(o.Id)).ToListAsync();
+        var absentees = new HashSet<Guid>();
+        foreach (var id in orderIds)
+        {
+            var order = orders.Single(o => o.Id == id);
+            foreach (var p in order.Participants)
+            {
+                session.Enrol(Guid.NewGuid(), order, p.Id, BillingSteps.PastOrder);
+                if (id == unconfirmedId) continue;
+                var absent = p.Id == order.Participants[0].Id;
+                if (absent) absentees.Add(p.Id);
+                order.RecordAttendance(p.Id, BillingSteps.PastStart, HalfDay.Morning, true);
+                order.RecordAttendance(p.Id, BillingSteps.PastStart, HalfDay.Afternoon, true);
+                order.RecordAttendance(p.Id, BillingSteps.PastEnd, HalfDay.Morning, true);
+                order.RecordAttendance(p.Id, BillingSteps.PastEnd, HalfDay.Afternoon, !absent);
+            }
+        }
+        await db.SaveChangesAsync();
+        return (session.Id, course.Objectives, absentees);
     }
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

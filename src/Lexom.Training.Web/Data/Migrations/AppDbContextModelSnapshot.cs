@@ -1418,6 +1418,62 @@ namespace Lexom.Training.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Lexom.Training.Web.Data.SessionAttestation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<Guid>("OutboxMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("ParticipantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("participant_name");
+
+                    b.Property<int>("Sends")
+                        .HasColumnType("integer")
+                        .HasColumnName("sends");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_id");
+
+                    b.Property<Guid>("StoredFileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stored_file_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_attestations");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_session_attestations_order_id");
+
+                    b.HasIndex("StoredFileId")
+                        .HasDatabaseName("ix_session_attestations_stored_file_id");
+
+                    b.HasIndex("SessionId", "ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_session_attestations_session_id_participant_id");
+
+                    b.ToTable("session_attestations", (string)null);
+                });
+
             modelBuilder.Entity("Lexom.Training.Web.Data.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2323,6 +2379,30 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasForeignKey("UpdatedBy")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_late_interest_rates_asp_net_users_updated_by");
+                });
+
+            modelBuilder.Entity("Lexom.Training.Web.Data.SessionAttestation", b =>
+                {
+                    b.HasOne("Lexom.Training.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_attestations_orders_order_id");
+
+                    b.HasOne("Lexom.Training.Domain.Catalog.CourseSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_attestations_course_sessions_session_id");
+
+                    b.HasOne("Lexom.Training.Web.Data.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_attestations_stored_files_stored_file_id");
                 });
 
             modelBuilder.Entity("Lexom.Training.Web.Data.StoredFile", b =>

@@ -38,6 +38,7 @@ public sealed class BillingDesk(
     DocumentNumbering numbering,
     InvoiceDocuments documents,
     IEmailOutbox outbox,
+    FinalInvoicing finalInvoicing,
     ISellerIdentityProvider seller,
     TimeProvider clock,
     IOptions<LexomOptions> options,
@@ -88,21 +89,7 @@ public sealed class BillingDesk(
             return BillingResult.Ok($"La facture finale {existing.Number} est déjà émise."); // a second click
         try
         {
-            var today = clock.Today();
-            // Read first: from the number on, the year's counter row is locked for every issuer until this commit.
-            var prepared = await documents.PrepareAsync(order, ct);
-            // LW4: the number is taken in this transaction; if the domain refuses, the rollback gives it back.
-            var number = await numbering.NextAsync(DocumentKind.Invoice, today.Year, ct);
-            var invoice = order.IssueFinalInvoice(Guid.NewGuid(), number, today);
-            var (_, pdf) = prepared.Store(invoice, staffId, null);
-            var client = prepared.Client;
-            var model = EmailModel(order, client, invoice, pdf) with
-            {
-                AlreadyPaid = order.ClientPaid,
-                OpcoName = order.HasSubrogation ? order.Opco!.Opco : null,
-                OpcoPart = order.OpcoPart,
-            };
-            outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName), InvoiceEmail.Final(model, seller.Current()), InvoiceEmail.FinalKind);
+            var (invoice, client) = await finalInvoicing.IssueAsync(order, staffId, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             logger.LogInformation("Facture finale {Number} de {Amount} émise sur la commande {OrderId}", invoice.Number, invoice.Ttc.Amount, order.Id);
@@ -245,7 +232,5 @@ public sealed class BillingDesk(
         await db.Invoices.Where(i => i.Payments.Any(p => p.Reference == reference)).Select(i => i.Number.ToString()).FirstOrDefaultAsync(ct);
 
     private InvoiceEmailModel EmailModel(Order order, Client client, Invoice invoice, byte[] pdf) =>
-        new(client.ContactName, invoice.Number.ToString(), order.ProposalNumber.ToString(), order.Course.Reference, order.Course.Title,
-            invoice.IssuedOn, invoice.DueOn, invoice.Ttc, invoice.AmountDue, pdf,
-            $"{options.Value.PublicBaseUrl.TrimEnd('/')}/espace-client/commandes/{order.Id}");
+        FinalInvoicing.EmailModel(order, client, invoice, pdf, options.Value.PublicBaseUrl);
 }

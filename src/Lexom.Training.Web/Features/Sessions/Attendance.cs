@@ -17,8 +17,45 @@ public sealed record AttendanceSheet(SessionRow Session, DateOnly Day, IReadOnly
 /// staff. Only the seats of orders whose contract is concluded are on the sheet (C2: the others are not convened).
 /// Recording attendance goes through <see cref="Order.RecordAttendance"/> and never touches an invoice.
 /// </summary>
-public sealed class SessionAttendance(AppDbContext db, SessionQueries queries, SessionDesk desk)
+public sealed class SessionAttendance(AppDbContext db, SessionQueries queries, SessionDesk desk, Documents.IDocumentRenderer renderer, ISellerIdentityProvider seller)
 {
+    /// <summary>A1: the printable attendance sheet of the whole session (every day, the convened participants), with what is already recorded.</summary>
+    public async Task<(string FileName, byte[] Pdf)?> SheetPdfAsync(Guid sessionId, Guid? trainerOnly, CancellationToken ct)
+    {
+        var view = await queries.ViewAsync(sessionId, trainerOnly, ct);
+        if (view is null) return null;
+        var s = view.Session;
+        var hours = await db.Courses.AsNoTracking().Where(c => c.Reference == s.CourseReference).Select(c => c.DurationHours).SingleAsync(ct);
+        var halfDays = (s.EndsOn.DayNumber - s.StartsOn.DayNumber + 1) * 2;
+        var halfDayHours = Math.Round(hours / halfDays, 2, MidpointRounding.AwayFromZero);
+        var ids = view.Convened.Select(e => e.ParticipantId).ToList();
+        var entries = await db.Set<Participant>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Attendance, ct);
+        var document = new Documents.AttendanceSheetDocument
+        {
+            Seller = seller.Current(),
+            CourseTitle = s.CourseTitle,
+            CourseReference = s.CourseReference,
+            Place = s.Place,
+            TrainerName = s.Trainer,
+            Start = s.StartsOn,
+            End = s.EndsOn,
+            HalfDayHours = halfDayHours,
+            Trainees = view.Convened.Select(e => new Documents.AttendanceSheetTrainee
+            {
+                Name = e.Name,
+                CompanyName = e.ClientName,
+                Recorded = (entries.GetValueOrDefault(e.ParticipantId) ?? []).Select(a => new Documents.HalfDayAttendance
+                {
+                    Date = a.Day,
+                    HalfDay = a.HalfDay == HalfDay.Morning ? "Matin" : "Après-midi",
+                    Present = a.Present,
+                    Hours = halfDayHours,
+                }).ToList(),
+            }).ToList(),
+        };
+        return ($"emargement-{s.CourseReference}-{s.StartsOn:yyyy-MM-dd}.pdf", renderer.Render(document));
+    }
+
     public async Task<AttendanceSheet?> SheetAsync(Guid sessionId, DateOnly? day, DateOnly today, Guid? trainerOnly, CancellationToken ct)
     {
         var view = await queries.ViewAsync(sessionId, trainerOnly, ct);

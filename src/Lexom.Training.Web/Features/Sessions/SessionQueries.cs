@@ -22,6 +22,17 @@ public sealed record EnrolledParticipant(Guid ParticipantId, string Name, Guid O
     ConvocationDecision Convocation);
 
 /// <summary>A participant of a matching order, not yet in a session.</summary>
+/// <summary>One participant's attestation and the state of its last e-mail (null when the outbox row is gone).</summary>
+public sealed record AttestationRow(Guid Id, string ParticipantName, Guid OrderId, string ClientName, Guid FileId, string FileName, string? Recipient,
+    Email.OutboxStatus? MailStatus, DateTimeOffset? SentAt, string? LastError, int Sends, DateTimeOffset IssuedAt);
+
+public sealed record AttestationTracking(SessionRow Session, DateOnly? ClosedOn, IReadOnlyList<AttestationRow> Rows)
+{
+    public int Sent => Rows.Count(r => r.MailStatus == Email.OutboxStatus.Sent);
+
+    public int Failed => Rows.Count(r => r.MailStatus == Email.OutboxStatus.Failed);
+}
+
 public sealed record Candidate(Guid ParticipantId, string Name, Guid OrderId, string OrderNumber, string ClientName, bool Confirmed, Guid? ClientId = null);
 
 public sealed record SessionView(SessionRow Session, Guid? TrainerId, IReadOnlyList<EnrolledParticipant> Enrolled, IReadOnlyList<Candidate> Candidates,
@@ -105,6 +116,26 @@ public sealed class SessionQueries(AppDbContext db, UserManager<AppUser> users)
                 .Select(p => new Candidate(p.Id, p.Name, o.Id, o.ProposalNumber.ToString(), names.GetValueOrDefault(o.ClientId ?? Guid.Empty, "—"), o.IsContractConcluded, o.ClientId))).ToList();
         }
         return new SessionView(row, session.TrainerId, enrolled, candidates, await TrainersAsync());
+    }
+
+    /// <summary>The tracking of a session's attestations (issue 8): the kept PDF and the state of the last e-mail that carried it.</summary>
+    public async Task<AttestationTracking?> AttestationsAsync(Guid id, CancellationToken ct)
+    {
+        var row = await Rows(db.CourseSessions.AsNoTracking().Where(s => s.Id == id), null).SingleOrDefaultAsync(ct);
+        if (row is null) return null;
+        var closedOn = await db.CourseSessions.AsNoTracking().Where(s => s.Id == id).Select(s => s.ClosedOn).SingleAsync(ct);
+        var rows = await (
+                from a in db.SessionAttestations.AsNoTracking()
+                where a.SessionId == id
+                join f in db.StoredFiles on a.StoredFileId equals f.Id
+                join m in db.OutboxMessages on a.OutboxMessageId equals m.Id into mails
+                from m in mails.DefaultIfEmpty()
+                join cl in db.Clients on f.ClientId equals cl.Id
+                orderby cl.Name, a.ParticipantName
+                select new AttestationRow(a.Id, a.ParticipantName, a.OrderId, cl.Name, f.Id, f.FileName, m == null ? null : m.Recipient,
+                    m == null ? null : m.Status, m == null ? null : m.SentAt, m == null ? null : m.LastError, a.Sends, a.IssuedAt))
+            .ToListAsync(ct);
+        return new AttestationTracking(row, closedOn, rows);
     }
 
     public async Task<IReadOnlyList<Choice>> TrainersAsync() =>

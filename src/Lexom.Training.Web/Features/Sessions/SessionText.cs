@@ -13,4 +13,13 @@ public static class SessionText
     public static string Month(DateOnly month) => month.ToString("MMMM yyyy", FrenchCulture.Culture);
 
     public static string MonthKey(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The state of an attestation's e-mail, in French.</summary>
+    public static string Mail(Email.OutboxStatus? status) => status switch
+    {
+        Email.OutboxStatus.Sent => "envoyé",
+        Email.OutboxStatus.Failed => "échec",
+        Email.OutboxStatus.Pending or Email.OutboxStatus.Sending => "en attente d'envoi",
+        _ => "inconnu (message purgé)",
+    };
 }

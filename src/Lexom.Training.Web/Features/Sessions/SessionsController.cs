@@ -13,13 +13,21 @@ namespace Lexom.Training.Web.Features.Sessions;
 /// and change everything; a trainer (« Formateur ») sees only the sessions they lead.
 /// </summary>
 [Authorize(Policy = Policies.Sessions)]
-public sealed class SessionsController(SessionQueries queries, SessionDesk desk, SessionAttendance attendance, IValidator<SessionForm> validator, TimeProvider clock) : Controller
+public sealed class SessionsController(SessionQueries queries, SessionDesk desk, SessionAttendance attendance, SessionClosing closing, IValidator<SessionForm> validator, TimeProvider clock) : Controller
 {
     [HttpGet("/gestion/sessions/{id:guid}/emargement")]
     public async Task<IActionResult> Attendance(Guid id, DateOnly? jour, CancellationToken ct)
     {
         var sheet = await attendance.SheetAsync(id, jour, clock.Today(), TrainerScope(), ct);
         return sheet is null ? NotFound() : View(sheet);
+    }
+
+    /// <summary>A1: the printable attendance sheet (PDF) of the whole session, for the trainer or the staff.</summary>
+    [HttpGet("/gestion/sessions/{id:guid}/emargement.pdf")]
+    public async Task<IActionResult> AttendancePdf(Guid id, CancellationToken ct)
+    {
+        var sheet = await attendance.SheetPdfAsync(id, TrainerScope(), ct);
+        return sheet is { } s ? File(s.Pdf, "application/pdf", s.FileName) : NotFound();
     }
 
     [HttpPost("/gestion/sessions/{id:guid}/emargement")]
@@ -80,6 +88,42 @@ public sealed class SessionsController(SessionQueries queries, SessionDesk desk,
     [Authorize(Policy = Policies.Staff)]
     public async Task<IActionResult> Unenrol(Guid id, Guid participantId, CancellationToken ct) =>
         Done(id, await desk.UnenrolAsync(id, participantId, ct));
+
+    /// <summary>« Clôturer la session »: attestations, e-mails, orders completed and final invoices in one go (staff only).</summary>
+    [HttpPost("/gestion/sessions/{id:guid}/cloture")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Close(Guid id, CancellationToken ct)
+    {
+        var result = await closing.CloseAsync(id, StaffId(), ct);
+        if (result.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Flash"] = result.Message;
+            return Redirect($"/gestion/sessions/{id}/attestations");
+        }
+        TempData["FlashError"] = result.Error;
+        return Redirect($"/gestion/sessions/{id}");
+    }
+
+    [HttpGet("/gestion/sessions/{id:guid}/attestations")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Attestations(Guid id, CancellationToken ct)
+    {
+        var tracking = await queries.AttestationsAsync(id, ct);
+        return tracking is null ? NotFound() : View(tracking);
+    }
+
+    [HttpPost("/gestion/sessions/{id:guid}/attestations/{attestationId:guid}/renvoi")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Resend(Guid id, Guid attestationId, CancellationToken ct)
+    {
+        var result = await closing.ResendAsync(id, attestationId, ct);
+        if (result.NotFound) return NotFound();
+        TempData["Flash"] = result.Message;
+        return Redirect($"/gestion/sessions/{id}/attestations");
+    }
+
+    private Guid? StaffId() => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     private IActionResult Done(Guid id, SessionResult result)
     {
