@@ -26,22 +26,8 @@ public static class AttestationEmail
             $"La formation « {model.CourseTitle} » (référence {model.CourseReference}) du {model.StartsOn.Written()} au {model.EndsOn.Written()} est terminée.",
             $"Veuillez trouver ci-jointe l'attestation de formation de {model.ParticipantName}, qui reprend l'ensemble des objectifs pédagogiques de la formation, sa nature, sa durée et les heures suivies. Merci de la lui transmettre.",
         };
-        var html = new StringBuilder().Append(EmailLayout.P($"Bonjour {model.ContactName},"));
-        var text = new StringBuilder().Append("Bonjour ").Append(model.ContactName).Append(",\n\n");
-        foreach (var paragraph in paragraphs)
-        {
-            html.Append(EmailLayout.P(paragraph));
-            text.Append(paragraph).Append("\n\n");
-        }
-
-        if (model.PortalUrl is { } url)
-        {
-            html.Append("<p style=\"margin:0 0 14px;\">").Append(EmailLayout.Link(url, "Retrouver les attestations dans mon espace client")).Append("</p>\n");
-            text.Append("Retrouvez les attestations dans votre espace client : ").Append(url).Append("\n\n");
-        }
-
-        html.Append(EmailLayout.P("Bien cordialement,")).Append(EmailLayout.P("L'équipe LEXOM Formation"));
-        text.Append("Bien cordialement,\nL'équipe LEXOM Formation\n");
-        return EmailLayout.Render(subject, html.ToString(), text.ToString(), seller, [EmailAttachment.Pdf(model.FileName, model.Pdf)]);
+        return EmailLayout.Letter(subject, model.ContactName, paragraphs,
+            model.PortalUrl is { } url ? new EmailLayout.PortalLink(url, "Retrouver les attestations dans mon espace client", "Retrouvez les attestations dans votre espace client") : null,
+            seller, [EmailAttachment.Pdf(model.FileName, model.Pdf)]);
     }
 }

@@ -39,6 +39,35 @@ public static class EmailLayout
         return new EmailContent(subject, html.ToString(), text.ToString(), attachments);
     }
 
+    /// <summary>A link to the client space at the end of a letter: its HTML label and the sentence that leads to it in the text version.</summary>
+    public sealed record PortalLink(string Url, string HtmlLabel, string TextLead);
+
+    /// <summary>
+    /// A letter to a contact: « Bonjour … », the paragraphs, an optional link to the client space, LEXOM's signature, in
+    /// HTML and in plain text.
+    /// </summary>
+    public static EmailContent Letter(string subject, string contactName, IEnumerable<string> paragraphs, PortalLink? link, SellerIdentity seller, IReadOnlyList<EmailAttachment> attachments)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var html = new StringBuilder().Append(P($"Bonjour {contactName},"));
+        var text = new StringBuilder().Append("Bonjour ").Append(contactName).Append(",\n\n");
+        foreach (var paragraph in paragraphs)
+        {
+            html.Append(P(paragraph));
+            text.Append(paragraph).Append("\n\n");
+        }
+
+        if (link is not null)
+        {
+            html.Append("<p style=\"margin:0 0 14px;\">").Append(Link(link.Url, link.HtmlLabel)).Append("</p>\n");
+            text.Append(link.TextLead).Append(" : ").Append(link.Url).Append("\n\n");
+        }
+
+        html.Append(P("Bien cordialement,")).Append(P("L'équipe LEXOM Formation"));
+        text.Append("Bien cordialement,\nL'équipe LEXOM Formation\n");
+        return Render(subject, html.ToString(), text.ToString(), seller, attachments);
+    }
+
     /// <summary>LEXOM's identity, as at the foot of its documents.</summary>
     public static IEnumerable<string> FooterLines(SellerIdentity seller)
     {

@@ -70,24 +70,8 @@ public static class InvoiceEmail
         return Compose(subject, model, paragraphs, seller);
     }
 
-    private static EmailContent Compose(string subject, InvoiceEmailModel model, IReadOnlyList<string> paragraphs, SellerIdentity seller)
-    {
-        var html = new StringBuilder().Append(EmailLayout.P($"Bonjour {model.ContactName},"));
-        var text = new StringBuilder().Append("Bonjour ").Append(model.ContactName).Append(",\n\n");
-        foreach (var paragraph in paragraphs)
-        {
-            html.Append(EmailLayout.P(paragraph));
-            text.Append(paragraph).Append("\n\n");
-        }
-
-        if (model.PortalUrl is { } url)
-        {
-            html.Append("<p style=\"margin:0 0 14px;\">").Append(EmailLayout.Link(url, "Retrouver mes factures dans mon espace client")).Append("</p>\n");
-            text.Append("Retrouvez vos factures dans votre espace client : ").Append(url).Append("\n\n");
-        }
-
-        html.Append(EmailLayout.P("Bien cordialement,")).Append(EmailLayout.P("L'équipe LEXOM Formation"));
-        text.Append("Bien cordialement,\nL'équipe LEXOM Formation\n");
-        return EmailLayout.Render(subject, html.ToString(), text.ToString(), seller, [EmailAttachment.Pdf(FileName(model.Number), model.Pdf)]);
-    }
+    private static EmailContent Compose(string subject, InvoiceEmailModel model, IReadOnlyList<string> paragraphs, SellerIdentity seller) =>
+        EmailLayout.Letter(subject, model.ContactName, paragraphs,
+            model.PortalUrl is { } url ? new EmailLayout.PortalLink(url, "Retrouver mes factures dans mon espace client", "Retrouvez vos factures dans votre espace client") : null,
+            seller, [EmailAttachment.Pdf(FileName(model.Number), model.Pdf)]);
 }

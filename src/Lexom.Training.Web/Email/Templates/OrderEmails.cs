@@ -76,24 +76,8 @@ public static class OrderEmails
         return Compose(subject, model, paragraphs, seller, []);
     }
 
-    private static EmailContent Compose(string subject, OrderEmailModel model, IReadOnlyList<string> paragraphs, SellerIdentity seller, IReadOnlyList<EmailAttachment> attachments)
-    {
-        var html = new StringBuilder().Append(EmailLayout.P($"Bonjour {model.ContactName},"));
-        var text = new StringBuilder().Append("Bonjour ").Append(model.ContactName).Append(",\n\n");
-        foreach (var paragraph in paragraphs)
-        {
-            html.Append(EmailLayout.P(paragraph));
-            text.Append(paragraph).Append("\n\n");
-        }
-
-        if (model.PortalUrl is { } url)
-        {
-            html.Append("<p style=\"margin:0 0 14px;\">").Append(EmailLayout.Link(url, "Suivre ma commande dans mon espace client")).Append("</p>\n");
-            text.Append("Suivre votre commande dans votre espace client : ").Append(url).Append("\n\n");
-        }
-
-        html.Append(EmailLayout.P("Bien cordialement,")).Append(EmailLayout.P("L'équipe LEXOM Formation"));
-        text.Append("Bien cordialement,\nL'équipe LEXOM Formation\n");
-        return EmailLayout.Render(subject, html.ToString(), text.ToString(), seller, attachments);
-    }
+    private static EmailContent Compose(string subject, OrderEmailModel model, IReadOnlyList<string> paragraphs, SellerIdentity seller, IReadOnlyList<EmailAttachment> attachments) =>
+        EmailLayout.Letter(subject, model.ContactName, paragraphs,
+            model.PortalUrl is { } url ? new EmailLayout.PortalLink(url, "Suivre ma commande dans mon espace client", "Suivre votre commande dans votre espace client") : null,
+            seller, attachments);
 }
