@@ -21,14 +21,14 @@ public sealed class CancellationJourneyTests(BrowserApp app) : IClassFixture<Bro
         var order = await OrderSeeds.OrderAsync(app, OrderSeeds.D("2026-03-15"), OrderSeeds.D("2026-03-16"));
         var (email, password) = await app.CreateUserAsync(Roles.Admin);
         var admin = await app.NewPageAsync();
-        await admin.GotoAsync("/compte/connexion");
+        await admin.GotoAsync("/compte/connexion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await admin.GetByLabel("Adresse e-mail").FillAsync(email);
         await admin.GetByLabel("Mot de passe").FillAsync(password);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
         await admin.WaitForURLAsync(url => url.EndsWith("/gestion", StringComparison.Ordinal), Loaded);
 
         // The order page: « Annuler la commande » opens the form of the written request (X1).
-        await admin.GotoAsync($"/gestion/commandes/{order.Id}");
+        await admin.GotoAsync($"/gestion/commandes/{order.Id}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(admin.Locator("h2#changements")).ToHaveTextAsync("Annulation, report et remboursements");
         await admin.Locator("summary", new() { HasText = "Annuler la commande" }).ClickAsync();
         var form = admin.Locator("form[action$='/annulation/apercu']");

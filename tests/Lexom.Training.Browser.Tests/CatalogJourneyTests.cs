@@ -13,7 +13,7 @@ public sealed class CatalogJourneyTests(BrowserApp app) : IClassFixture<BrowserA
     public async Task A_visitor_searches_the_catalog_and_reads_the_CRM_course()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/");
+        await page.GotoAsync("/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.AssertAccessibleAsync();
 
         await page.GetByLabel("Rechercher une formation").FillAsync("strategie");
@@ -40,7 +40,7 @@ public sealed class CatalogJourneyTests(BrowserApp app) : IClassFixture<BrowserA
     public async Task The_course_page_reads_well_on_a_phone()
     {
         var page = await app.NewPageAsync(390, 844);
-        await page.GotoAsync("/formations/rcl-rcl-02");
+        await page.GotoAsync("/formations/rcl-rcl-02", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         // Nothing wider than the screen: no horizontal scrolling.
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"La page déborde de {overflow} px sur un téléphone");
@@ -52,7 +52,7 @@ public sealed class CatalogJourneyTests(BrowserApp app) : IClassFixture<BrowserA
     public async Task The_CGV_page_is_accessible()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/cgv");
+        await page.GotoAsync("/cgv", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal("Conditions Générales de Vente : LEXOM", await page.Locator("h1").InnerTextAsync());
         await page.AssertAccessibleAsync();
     }

@@ -29,7 +29,7 @@ public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<Browse
         };
         page.PageError += (_, error) => problems.Add(error);
 
-        await page.GotoAsync("/compte/connexion");
+        await page.GotoAsync("/compte/connexion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
@@ -63,7 +63,7 @@ public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<Browse
         await SeedAsync();
         var (email, password) = await app.CreateUserAsync(Roles.Sales);
         var page = await app.NewPageAsync(390, 844);
-        await page.GotoAsync("/compte/connexion");
+        await page.GotoAsync("/compte/connexion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();

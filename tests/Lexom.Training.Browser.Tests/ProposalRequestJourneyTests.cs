@@ -16,7 +16,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
     public async Task P1_P3_P4_C1_a_company_asks_for_a_proposal_the_sales_person_issues_it_the_client_accepts_online_and_the_deposit_confirms_the_order()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/formations/RCL-RCL-02");
+        await page.GotoAsync("/formations/RCL-RCL-02", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator(".course-header").GetByRole(AriaRole.Link, new() { Name = "Demander une proposition" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/demande-de-proposition?formation=RCL-RCL-02", StringComparison.Ordinal), Loaded);
 
@@ -45,7 +45,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
 
         var (email, password) = await app.CreateUserAsync(Roles.Sales);
         var staff = await app.NewPageAsync();
-        await staff.GotoAsync("/compte/connexion");
+        await staff.GotoAsync("/compte/connexion", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await staff.GetByLabel("Adresse e-mail").FillAsync(email);
         await staff.GetByLabel("Mot de passe").FillAsync(password);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
@@ -99,7 +99,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
         }
         Assert.NotEmpty(link);
         var client = await app.NewPageAsync(390, 844);
-        await client.GotoAsync(new Uri(link).PathAndQuery);
+        await client.GotoAsync(new Uri(link).PathAndQuery, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await client.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync("les vignes du vivarais en automne");
         await client.GetByLabel("Confirmez le mot de passe").FillAsync("les vignes du vivarais en automne");
         await client.ScreenshotAsync("client-invitation");
