@@ -12,8 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Lexom.Training.Web.Data;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring (cookies, antiforgery, invitation tokens), shared by every instance of the app.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     public DbSet<CatalogDomain> CatalogDomains => Set<CatalogDomain>();
     public DbSet<Course> Courses => Set<Course>();
     public DbSet<CourseSession> CourseSessions => Set<CourseSession>();
@@ -39,6 +42,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.Entity<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>().ToTable("data_protection_keys");
         // A client account sees its client's documents only; a client with accounts is never deleted under them.
         builder.Entity<AppUser>().HasOne<Client>().WithMany().HasForeignKey(u => u.ClientId).OnDelete(DeleteBehavior.Restrict);
     }

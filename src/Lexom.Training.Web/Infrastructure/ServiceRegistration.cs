@@ -5,6 +5,7 @@ using Lexom.Training.Web.Data;
 using Lexom.Training.Web.Data.Seed;
 using Lexom.Training.Web.Email;
 using Lexom.Training.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -159,11 +160,25 @@ public static class ServiceRegistration
         services.AddScoped<Features.Sessions.SessionClosing>();
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // Several instances share one key ring in PostgreSQL: a cookie, an antiforgery token or an invitation link made by
+        // one instance is read by the others, and survives a restart.
+        services.AddDataProtection()
+            .SetApplicationName("Lexom.Training")
+            .PersistKeysToDbContext<AppDbContext>();
+        // Behind a reverse proxy: the client's address and scheme from X-Forwarded-For / -Proto, trusted only from the
+        // proxies listed in Lexom:TrustedProxies (loopback by default), so rate limits and the acceptance's IP see the client.
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in configuration.GetSection("Lexom:TrustedProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
         return services;
     }
 
     public static WebApplication UseLexomPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (app.Environment.IsProduction())
             app.UseHsts();
         app.UseExceptionHandler("/erreur");
