@@ -9,7 +9,18 @@ namespace Lexom.Training.Web.Email.Templates;
 /// <summary>What the order e-mails say of the order.</summary>
 public sealed record OrderEmailModel(
     string ContactName, string ProposalNumber, string CourseReference, string CourseTitle, DateOnly StartsOn,
-    Money Ttc, Money Deposit, bool IsIndividual, string? PortalUrl);
+    Money Ttc, Money Deposit, bool IsIndividual, string? PortalUrl)
+{
+    /// <summary>The model of an order's letters to its client contact, with the link to the order in the client space.</summary>
+    public static OrderEmailModel For(Domain.Orders.Order order, Domain.Clients.Client client, string publicBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(publicBaseUrl);
+        return new(client.ContactName, order.ProposalNumber.ToString(), order.Course.Reference, order.Course.Title, order.StartsOn, order.PriceTtc, order.DepositAmount,
+            order.PayerKind == PayerKind.PrivateIndividual, $"{publicBaseUrl.TrimEnd('/')}/espace-client/commandes/{order.Id}");
+    }
+}
 
 /// <summary>
 /// The e-mails of an order's conclusion: the acceptance received (P4: LEXOM acknowledges receipt; what is still

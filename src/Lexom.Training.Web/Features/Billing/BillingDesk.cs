@@ -55,7 +55,7 @@ public sealed class BillingDesk(
     public async Task<BillingResult> CompleteAsync(Guid orderId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null) return BillingResult.Missing;
         if (order.Status == OrderStatus.Completed)
             return BillingResult.Ok($"La formation est déjà close depuis le {order.CompletedOn!.Value.Written()}."); // a second click
@@ -83,7 +83,7 @@ public sealed class BillingDesk(
     public async Task<BillingResult> IssueFinalInvoiceAsync(Guid orderId, Guid? staffId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null) return BillingResult.Missing;
         if (order.Invoices.FirstOrDefault(i => i.Kind == InvoiceKind.Final) is { } existing)
             return BillingResult.Ok($"La facture finale {existing.Number} est déjà émise."); // a second click
@@ -105,7 +105,7 @@ public sealed class BillingDesk(
     public async Task<BillingResult> IssueOpcoInvoiceAsync(Guid orderId, Guid? staffId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null) return BillingResult.Missing;
         if (order.Invoices.FirstOrDefault(i => i.Kind == InvoiceKind.Opco) is { } existing)
             return BillingResult.Ok($"La facture à l'OPCO {existing.Number} est déjà émise."); // a second click
@@ -133,7 +133,7 @@ public sealed class BillingDesk(
         ArgumentNullException.ThrowIfNull(reason);
         reason = reason.Trim();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         var invoice = order?.Invoices.FirstOrDefault(i => i.Id == invoiceId);
         if (order is null || invoice is null) return BillingResult.Missing;
         if (reason.Length == 0) return BillingResult.Refused("Indiquez le motif de l'avoir : il figure sur l'avoir.");
@@ -177,7 +177,7 @@ public sealed class BillingDesk(
         ArgumentNullException.ThrowIfNull(reference);
         reference = reference.Trim();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         var invoice = order?.Invoices.FirstOrDefault(i => i.Id == invoiceId);
         if (order is null || invoice is null) return BillingResult.Missing;
         if (receivedOn > clock.Today()) return BillingResult.Refused("La date de réception du paiement ne peut pas être dans le futur.");
@@ -221,12 +221,6 @@ public sealed class BillingDesk(
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private async Task<Order?> LockAndLoadAsync(Guid id, CancellationToken ct)
-    {
-        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM orders WHERE id = {id} FOR UPDATE").ToListAsync(ct);
-        return locked.Count == 0 ? null : await OrderDesk.LoadAsync(db, id, ct);
-    }
 
     private async Task<string?> PaymentWithReferenceAsync(string reference, CancellationToken ct) =>
         await db.Invoices.Where(i => i.Payments.Any(p => p.Reference == reference)).Select(i => i.Number.ToString()).FirstOrDefaultAsync(ct);

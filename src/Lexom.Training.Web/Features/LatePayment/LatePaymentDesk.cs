@@ -31,7 +31,7 @@ public sealed class LatePaymentDesk(
     public async Task<OrderResult> IssuePenaltyAsync(Guid orderId, Guid lateInvoiceId, Guid staffId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null || order.Invoices.All(i => i.Id != lateInvoiceId)) return OrderResult.Missing;
         var today = clock.Today();
         try
@@ -45,7 +45,7 @@ public sealed class LatePaymentDesk(
             var (_, pdf) = await invoices.StoreAsync(order, penalty, staffId, null, ct);
             var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == order.ClientId, ct);
             outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName),
-                LatePaymentEmails.PenaltyInvoice(EmailModel(order, client), late.Number.ToString(), penalty.Number.ToString(), penalty.Ttc, decision, pdf, seller.Current()),
+                LatePaymentEmails.PenaltyInvoice(OrderEmailModel.For(order, client, options.Value.PublicBaseUrl), late.Number.ToString(), penalty.Number.ToString(), penalty.Ttc, decision, pdf, seller.Current()),
                 LatePaymentEmails.PenaltyKind);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -63,7 +63,7 @@ public sealed class LatePaymentDesk(
     {
         ArgumentNullException.ThrowIfNull(letter);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null) return OrderResult.Missing;
         if (noticeOn > clock.Today()) return OrderResult.Refused("La date de la mise en demeure ne peut pas être dans le futur.");
         if (noticeOn < order.OrderedOn) return OrderResult.Refused($"La commande date du {order.OrderedOn.Numeric()} : la mise en demeure ne peut pas la précéder.");
@@ -89,7 +89,7 @@ public sealed class LatePaymentDesk(
     public async Task<OrderResult> RecordAnswerAsync(Guid orderId, DateOnly answeredOn, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null) return OrderResult.Missing;
         if (answeredOn > clock.Today()) return OrderResult.Refused("La date de la réponse ne peut pas être dans le futur.");
         if (order.FormalNoticeOn is { } noticeOn && answeredOn < noticeOn)
@@ -111,7 +111,7 @@ public sealed class LatePaymentDesk(
     public async Task<OrderResult> TerminateAsync(Guid orderId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null) return OrderResult.Missing;
         if (order.Status == OrderStatus.Terminated) return OrderResult.Refused($"Le contrat est déjà résolu depuis le {order.ClosedOn?.Numeric()}.");
         var today = clock.Today();
@@ -120,7 +120,7 @@ public sealed class LatePaymentDesk(
             var decision = order.Terminate(today);
             var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == order.ClientId, ct);
             outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName),
-                LatePaymentEmails.Terminated(EmailModel(order, client), decision, today, seller.Current()), LatePaymentEmails.TerminatedKind);
+                LatePaymentEmails.Terminated(OrderEmailModel.For(order, client, options.Value.PublicBaseUrl), decision, today, seller.Current()), LatePaymentEmails.TerminatedKind);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             logger.LogInformation("Contrat résolu (T1) : commande {OrderId}, mise en demeure du {NoticeOn}", order.Id, decision.NoticeOn);
@@ -131,14 +131,4 @@ public sealed class LatePaymentDesk(
             return OrderResult.Refused(ex.Message);
         }
     }
-
-    private async Task<Order?> LockAndLoadAsync(Guid id, CancellationToken ct)
-    {
-        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM orders WHERE id = {id} FOR UPDATE").ToListAsync(ct);
-        return locked.Count == 0 ? null : await OrderDesk.LoadAsync(db, id, ct);
-    }
-
-    private OrderEmailModel EmailModel(Order order, Client client) =>
-        new(client.ContactName, order.ProposalNumber.ToString(), order.Course.Reference, order.Course.Title, order.StartsOn, order.PriceTtc, order.DepositAmount,
-            order.PayerKind == PayerKind.PrivateIndividual, $"{options.Value.PublicBaseUrl.TrimEnd('/')}/espace-client/commandes/{order.Id}");
 }

@@ -35,7 +35,7 @@ public sealed class OpcoDesk(
         ArgumentNullException.ThrowIfNull(funding);
         ArgumentNullException.ThrowIfNull(agreement);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null) return OrderResult.Missing;
         try
         {
@@ -64,7 +64,7 @@ public sealed class OpcoDesk(
     public async Task<OrderResult> CloseUnpaidAsync(Guid orderId, Guid staffId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null) return OrderResult.Missing;
         if (order.Opco is { ClosedUnpaidOn: { } closedOn })
             return OrderResult.Refused($"La prise en charge OPCO a déjà été close comme impayée le {closedOn.Written()} (O3).");
@@ -89,7 +89,7 @@ public sealed class OpcoDesk(
 
             var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == order.ClientId, ct);
             outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName),
-                OpcoEmails.ShortfallBilled(EmailModel(order, client), order.Opco!.Opco, decision, invoice.Number.ToString(), invoice.Ttc, pdf, seller.Current()),
+                OpcoEmails.ShortfallBilled(OrderEmailModel.For(order, client, options.Value.PublicBaseUrl), order.Opco!.Opco, decision, invoice.Number.ToString(), invoice.Ttc, pdf, seller.Current()),
                 OpcoEmails.ShortfallKind);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -101,14 +101,4 @@ public sealed class OpcoDesk(
             return OrderResult.Refused(ex.Message);
         }
     }
-
-    private async Task<Order?> LockAndLoadAsync(Guid id, CancellationToken ct)
-    {
-        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM orders WHERE id = {id} FOR UPDATE").ToListAsync(ct);
-        return locked.Count == 0 ? null : await OrderDesk.LoadAsync(db, id, ct);
-    }
-
-    private OrderEmailModel EmailModel(Order order, Client client) =>
-        new(client.ContactName, order.ProposalNumber.ToString(), order.Course.Reference, order.Course.Title, order.StartsOn, order.PriceTtc, order.DepositAmount,
-            order.PayerKind == PayerKind.PrivateIndividual, $"{options.Value.PublicBaseUrl.TrimEnd('/')}/espace-client/commandes/{order.Id}");
 }

@@ -145,7 +145,7 @@ public sealed class OrderChangeDesk(
         if (ChangeText.CancellationReasonOf(form.Reason) is not { } reason || form.ReceivedOn is not { } receivedOn)
             return ChangeResult.Refused("La confirmation est incomplète : refaites l'aperçu de l'annulation.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null) return ChangeResult.Missing;
         if (Version(order) != form.Version) return ChangeResult.Refused(StaleMessage);
         if (DateError(order, receivedOn) is { } dateError) return ChangeResult.Refused(dateError);
@@ -182,7 +182,7 @@ public sealed class OrderChangeDesk(
             || form.NewStartsOn is not { } newStart || form.NewEndsOn is not { } newEnd)
             return ChangeResult.Refused("La confirmation est incomplète : refaites l'aperçu du report.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null) return ChangeResult.Missing;
         if (Version(order) != form.Version) return ChangeResult.Refused(StaleMessage);
         if (DateError(order, receivedOn) is { } dateError) return ChangeResult.Refused(dateError);
@@ -220,7 +220,7 @@ public sealed class OrderChangeDesk(
     public async Task<ChangeResult> CloseLapsedPostponementAsync(Guid orderId, uint version, Guid staffId, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null) return ChangeResult.Missing;
         if (Version(order) != version) return ChangeResult.Refused(StaleMessage);
         try
@@ -251,7 +251,7 @@ public sealed class OrderChangeDesk(
     {
         reference = (reference ?? "").Trim();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadAsync(orderId, ct);
+        var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
         if (order is null) return ChangeResult.Missing;
         if (paidOn > clock.Today()) return ChangeResult.Refused("La date du remboursement ne peut pas être dans le futur.");
         if (order.Refunds.Any(r => string.Equals(r.Reference, reference, StringComparison.OrdinalIgnoreCase)))
@@ -416,12 +416,6 @@ public sealed class OrderChangeDesk(
         {
             return (ex.Message, [], null);
         }
-    }
-
-    private async Task<Order?> LockAndLoadAsync(Guid id, CancellationToken ct)
-    {
-        var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM orders WHERE id = {id} FOR UPDATE").ToListAsync(ct);
-        return locked.Count == 0 ? null : await OrderDesk.LoadAsync(db, id, ct);
     }
 
     private uint Version(Order order) => db.Entry(order).Property<uint>(OrderConfiguration.Version).CurrentValue;

@@ -111,7 +111,7 @@ public sealed class OrderDesk(
     {
         ArgumentNullException.ThrowIfNull(upload);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadOrderAsync(orderId, ct);
+        var order = await LockAndLoadAsync(db, orderId, ct);
         if (order is null) return OrderResult.Missing;
         if (receivedOn > clock.Today()) return OrderResult.Refused("La date de réception ne peut pas être dans le futur.");
         if (receivedOn < order.OrderedOn) return OrderResult.Refused($"La commande date du {order.OrderedOn.Numeric()} : le document ne peut pas avoir été reçu avant.");
@@ -140,7 +140,7 @@ public sealed class OrderDesk(
     {
         reference = reference.Trim();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadOrderAsync(orderId, ct);
+        var order = await LockAndLoadAsync(db, orderId, ct);
         if (order is null) return OrderResult.Missing;
         var today = clock.Today();
         if (receivedOn > today) return OrderResult.Refused("La date de réception du paiement ne peut pas être dans le futur.");
@@ -180,7 +180,7 @@ public sealed class OrderDesk(
     public async Task<OrderResult> WithdrawAsync(Guid clientId, Guid orderId, string ipAddress, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var order = await LockAndLoadOrderAsync(orderId, ct);
+        var order = await LockAndLoadAsync(db, orderId, ct);
         if (order is null || order.ClientId != clientId) return OrderResult.Missing;
         if (order.Status == OrderStatus.Withdrawn) return OrderResult.Ok(order.Id); // a second click
         var today = clock.Today();
@@ -189,7 +189,7 @@ public sealed class OrderDesk(
             var now = clock.GetUtcNow();
             order.Withdraw(new WrittenNotice(today, $"Rétractation en ligne dans l'espace client le {now:yyyy-MM-dd HH:mm:ss} UTC depuis {ipAddress}"));
             var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == order.ClientId, ct);
-            outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName), OrderEmails.Withdrawn(EmailModel(order, client), today, seller.Current()), OrderEmails.WithdrawnKind);
+            outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName), OrderEmails.Withdrawn(OrderEmailModel.For(order, client, options.Value.PublicBaseUrl), today, seller.Current()), OrderEmails.WithdrawnKind);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             logger.LogInformation("Rétractation de la commande {OrderId}", order.Id);
@@ -212,8 +212,13 @@ public sealed class OrderDesk(
             .AsSplitQuery()
             .SingleOrDefaultAsync(o => o.Id == id, ct);
 
-    private async Task<Order?> LockAndLoadOrderAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// Locks the order's row (<c>SELECT … FOR UPDATE</c>, in the caller's open transaction) and loads the aggregate; null when
+    /// it does not exist. Every action on an order starts here, so a double submit waits and then finds the work done.
+    /// </summary>
+    public static async Task<Order?> LockAndLoadAsync(AppDbContext db, Guid id, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var locked = await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM orders WHERE id = {id} FOR UPDATE").ToListAsync(ct);
         return locked.Count == 0 ? null : await LoadAsync(db, id, ct);
     }
@@ -273,7 +278,7 @@ public sealed class OrderDesk(
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == order.ClientId, ct);
         var withdrawal = order.PayerKind == PayerKind.PrivateIndividual ? order.Withdrawal().Explanation : null;
         outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName),
-            OrderEmails.Accepted(EmailModel(order, client), online, order.MissingForConfirmation(), withdrawal, seller.Current()), OrderEmails.AcceptedKind);
+            OrderEmails.Accepted(OrderEmailModel.For(order, client, options.Value.PublicBaseUrl), online, order.MissingForConfirmation(), withdrawal, seller.Current()), OrderEmails.AcceptedKind);
     }
 
     private async Task SendConfirmedAsync(Order order, CancellationToken ct, byte[]? depositInvoicePdf = null)
@@ -281,10 +286,6 @@ public sealed class OrderDesk(
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == order.ClientId, ct);
         var invoice = order.DepositInvoice;
         outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName),
-            OrderEmails.Confirmed(EmailModel(order, client), invoice?.Number.ToString() ?? "", depositInvoicePdf, seller.Current()), OrderEmails.ConfirmedKind);
+            OrderEmails.Confirmed(OrderEmailModel.For(order, client, options.Value.PublicBaseUrl), invoice?.Number.ToString() ?? "", depositInvoicePdf, seller.Current()), OrderEmails.ConfirmedKind);
     }
-
-    private OrderEmailModel EmailModel(Order order, Client client) =>
-        new(client.ContactName, order.ProposalNumber.ToString(), order.Course.Reference, order.Course.Title, order.StartsOn, order.PriceTtc, order.DepositAmount,
-            order.PayerKind == PayerKind.PrivateIndividual, $"{options.Value.PublicBaseUrl.TrimEnd('/')}/espace-client/commandes/{order.Id}");
 }
