@@ -1,0 +1,122 @@
+using Lexom.Training.Web.Data;
+using Lexom.Training.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lexom.Training.Browser.Tests.QualityGates;
+
+/// <summary>Who visits a page: nobody signed in, the demo client, the demo admin, the demo trainer.</summary>
+internal enum Visitor
+{
+    Anonyme,
+    Client,
+    Admin,
+    Formateur,
+}
+
+/// <summary>A GET endpoint of an MVC action, as the app's routing knows it, and who may see it.</summary>
+internal sealed record PageEndpoint(string Template, string Action, IReadOnlyList<Visitor> Visitors);
+
+/// <summary>One visit of a page: its address, the status it answers, and for a file the content type it must be served with.
+/// <paramref name="Before"/> prepares what the page shows (a form posted first, for a page shown after a POST).</summary>
+internal sealed record Visit(string Url, int Status = 200, string? FileType = null, Func<Microsoft.Playwright.IBrowserContext, Task>? Before = null);
+
+internal static class PageEndpoints
+{
+    /// <summary>Every GET endpoint of an MVC action, read from the app's <see cref="EndpointDataSource"/>: a page added by anyone is here.</summary>
+    public static IReadOnlyList<PageEndpoint> All(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is not null)
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is not { Count: > 0 } methods || methods.Contains(HttpMethods.Get))
+            .Select(e => new PageEndpoint(Template(e), e.Metadata.GetMetadata<ControllerActionDescriptor>()!.DisplayName ?? e.DisplayName ?? "", VisitorsOf(e)))
+            .DistinctBy(e => e.Template)
+            .OrderBy(e => e.Template, StringComparer.Ordinal)
+            .ToList();
+
+    private static string Template(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
+
+    /// <summary>From the endpoint's authorization: anonymous when allowed, the client for the role Client, the trainer and the
+    /// admin for the sessions' policy (a trainer sees their own sessions), the admin for any other staff page.</summary>
+    private static IReadOnlyList<Visitor> VisitorsOf(RouteEndpoint endpoint)
+    {
+        var authorize = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || authorize.Count == 0) return [Visitor.Anonyme];
+        var roles = authorize.SelectMany(a => (a.Roles ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
+        var policies = authorize.Select(a => a.Policy).OfType<string>().ToHashSet();
+        if (roles.Contains(Roles.Client)) return [Visitor.Client];
+        if (policies.Count > 0 && policies.All(p => p == Policies.Sessions) && roles.Count == 0) return [Visitor.Formateur, Visitor.Admin];
+        return [Visitor.Admin];
+    }
+
+    /// <summary>Files answered by an address's extension: checked for their status and content type, not rendered.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FileTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = "application/pdf",
+        [".csv"] = "text/csv",
+        [".zip"] = "application/zip",
+        [".json"] = "application/json",
+        [".ics"] = "text/calendar",
+    };
+
+    /// <summary>The endpoints that are not visited, each with its reason. Keep it short: a page that can be reached belongs in <see cref="Recipes"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Skipped = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["/erreur"] = "the unhandled-exception page: the same view as /erreur/{code:int}, which is visited",
+    };
+
+    /// <summary>
+    /// The addresses to visit for each route template with route values, filled from the seeded demo. A new GET endpoint with a
+    /// route value fails <c>Every_get_endpoint_has_a_recipe_or_is_skipped_with_a_reason</c> until it is given one here.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Func<DemoData, IEnumerable<Visit>>> Recipes = new Dictionary<string, Func<DemoData, IEnumerable<Visit>>>(StringComparer.Ordinal)
+    {
+        // Public
+        ["/formations/{reference}"] = _ => [new("/formations/RCL-RCL-02"), new("/formations/ex-man-01")],
+        ["/formations/{reference}/programme.pdf"] = _ => [new("/formations/RCL-RCL-02/programme.pdf", FileType: "application/pdf")],
+        ["/formations/{reference}/programme-par-email"] = _ => [new("/formations/RCL-RCL-02/programme-par-email")],
+        ["/formations/{reference}/programme-par-email/envoye"] = _ =>
+            [new("/formations/RCL-RCL-02/programme-par-email/envoye", Before: c => Forms.PostAsync(c, "/formations/RCL-RCL-02/programme-par-email",
+                ("Email", "lecteur@exemple.demo"), ("Website", "")))],
+        ["/erreur/{code:int}"] = _ => [new("/erreur/404", Status: 404)],
+        ["/compte/acces-refuse"] = _ => [new("/compte/acces-refuse", Status: 403)],
+        ["/compte/invitation"] = d => [new(d.InvitationUrl), new("/compte/invitation?email=inconnu%40exemple.demo&jeton=altere")],
+
+        // Client space (the demo client)
+        ["/espace-client/propositions/{id:guid}"] = d => [new($"/espace-client/propositions/{d.IssuedProposalId}")],
+        ["/espace-client/propositions/{id:guid}/pdf"] = d => [new($"/espace-client/propositions/{d.IssuedProposalId}/pdf", FileType: "application/pdf")],
+        ["/espace-client/commandes/{id:guid}"] = d => [new($"/espace-client/commandes/{d.DemoOrderId}")],
+        ["/espace-client/fichiers/{id:guid}"] = d => [new($"/espace-client/fichiers/{d.ClientFileId}", FileType: "application/pdf")],
+
+        // Staff
+        ["/gestion/catalogue/{reference}"] = _ => [new("/gestion/catalogue/RCL-RCL-02")],
+        ["/gestion/catalogue/{reference}/modifier"] = _ => [new("/gestion/catalogue/RCL-RCL-02/modifier")],
+        ["/gestion/catalogue/{reference}/programme/jour/{day:int}"] = _ => [new("/gestion/catalogue/RCL-RCL-02/programme/jour/1")],
+        ["/gestion/demandes/{id:guid}"] = d => [new($"/gestion/demandes/{d.RequestId}")],
+        ["/gestion/clients/{id:guid}"] = d => [new($"/gestion/clients/{d.RequestClientId}"), new($"/gestion/clients/{d.DemoClientId}")],
+        ["/gestion/propositions/{id:guid}"] = d => [new($"/gestion/propositions/{d.DraftProposalId}"), new($"/gestion/propositions/{d.IssuedProposalId}")],
+        ["/gestion/propositions/{id:guid}/pdf"] = d => [new($"/gestion/propositions/{d.IssuedProposalId}/pdf", FileType: "application/pdf")],
+        ["/gestion/commandes/{id:guid}"] = d =>
+            [new($"/gestion/commandes/{d.DemoOrderId}"), new($"/gestion/commandes/{d.ClosedOrderId}"), new($"/gestion/commandes/{d.OpcoOrderId}")],
+        ["/gestion/commandes/{id:guid}/report/expiration"] = d => [new($"/gestion/commandes/{d.OpcoOrderId}/report/expiration")],
+        ["/gestion/factures/{id:guid}/pdf"] = d => [new($"/gestion/factures/{d.FinalInvoiceId}/pdf", FileType: "application/pdf")],
+        ["/gestion/fichiers/{id:guid}"] = d => [new($"/gestion/fichiers/{d.StaffFileId}", FileType: "application/pdf")],
+        ["/gestion/emails/{id:guid}"] = d => [new($"/gestion/emails/{d.EmailWithAttachmentId}")],
+        ["/gestion/emails/{id:guid}/pieces/{index:int}"] = d => [new($"/gestion/emails/{d.EmailWithAttachmentId}/pieces/0", FileType: "application/octet-stream")],
+        ["/gestion/sessions/{id:guid}"] = d => [new($"/gestion/sessions/{d.PlannedSessionId}"), new($"/gestion/sessions/{d.ClosedSessionId}")],
+        ["/gestion/sessions/{id:guid}/emargement"] = d =>
+            [new($"/gestion/sessions/{d.PlannedSessionId}/emargement"), new($"/gestion/sessions/{d.ClosedSessionId}/emargement?jour={DemoData.Iso(DemoData.PastStart)}")],
+        ["/gestion/sessions/{id:guid}/emargement.pdf"] = d => [new($"/gestion/sessions/{d.ClosedSessionId}/emargement.pdf", FileType: "application/pdf")],
+        ["/gestion/sessions/{id:guid}/attestations"] = d => [new($"/gestion/sessions/{d.ClosedSessionId}/attestations")],
+    };
+
+    /// <summary>The visits of an endpoint: its recipe, or its own path when it has no route value (a file when its extension says so).</summary>
+    public static IReadOnlyList<Visit>? VisitsOf(PageEndpoint endpoint, DemoData data)
+    {
+        if (Recipes.TryGetValue(endpoint.Template, out var recipe)) return recipe(data).ToList();
+        if (endpoint.Template.Contains('{', StringComparison.Ordinal)) return null;
+        return FileTypes.TryGetValue(Path.GetExtension(endpoint.Template), out var type) ? [new(endpoint.Template, FileType: type)] : [new(endpoint.Template)];
+    }
+}
