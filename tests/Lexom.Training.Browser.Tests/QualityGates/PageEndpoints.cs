@@ -1,6 +1,6 @@
 using Lexom.Training.Web.Data;
-using Lexom.Training.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
@@ -27,28 +27,35 @@ internal sealed record Visit(string Url, int Status = 200, string? FileType = nu
 internal static class PageEndpoints
 {
     /// <summary>Every GET endpoint of an MVC action, read from the app's <see cref="EndpointDataSource"/>: a page added by anyone is here.</summary>
-    public static IReadOnlyList<PageEndpoint> All(IServiceProvider services) =>
-        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<ControllerActionDescriptor>() is not null)
-            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is not { Count: > 0 } methods || methods.Contains(HttpMethods.Get))
-            .Select(e => new PageEndpoint(Template(e), e.Metadata.GetMetadata<ControllerActionDescriptor>()!.DisplayName ?? e.DisplayName ?? "", VisitorsOf(e)))
-            .DistinctBy(e => e.Template)
-            .OrderBy(e => e.Template, StringComparer.Ordinal)
-            .ToList();
-
-    private static string Template(RouteEndpoint endpoint) => "/" + (endpoint.RoutePattern.RawText ?? "").Trim('/');
-
-    /// <summary>From the endpoint's authorization: anonymous when allowed, the client for the role Client, the trainer and the
-    /// admin for the sessions' policy (a trainer sees their own sessions), the admin for any other staff page.</summary>
-    private static IReadOnlyList<Visitor> VisitorsOf(RouteEndpoint endpoint)
+    public static async Task<IReadOnlyList<PageEndpoint>> AllAsync(IServiceProvider services)
     {
-        var authorize = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
-        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || authorize.Count == 0) return [Visitor.Anonyme];
-        var roles = authorize.SelectMany(a => (a.Roles ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
-        var policies = authorize.Select(a => a.Policy).OfType<string>().ToHashSet();
-        if (roles.Contains(Roles.Client)) return [Visitor.Client];
-        if (policies.Count > 0 && policies.All(p => p == Policies.Sessions) && roles.Count == 0) return [Visitor.Formateur, Visitor.Admin];
-        return [Visitor.Admin];
+        var policies = services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var endpoints = new List<PageEndpoint>();
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<ControllerActionDescriptor>() is not { } action) continue;
+            if (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods && !methods.Contains(HttpMethods.Get)) continue;
+            endpoints.Add(new PageEndpoint("/" + (endpoint.RoutePattern.RawText ?? "").Trim('/'), action.DisplayName ?? "", await VisitorsOfAsync(endpoint, policies)));
+        }
+        return endpoints.DistinctBy(e => e.Template).OrderBy(e => e.Template, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>From the endpoint's authorization, its policies resolved to their roles: anonymous when allowed; the demo client when
+    /// the role Client may; the trainer and the admin when both may (the sessions' pages), the admin for any other staff page.
+    /// None when no demo account may.</summary>
+    private static async Task<IReadOnlyList<Visitor>> VisitorsOfAsync(RouteEndpoint endpoint, IAuthorizationPolicyProvider policies)
+    {
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) return [Visitor.Anonyme];
+        var policy = await AuthorizationPolicy.CombineAsync(policies, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(),
+            endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>());
+        if (policy is null) return [Visitor.Anonyme];
+        var roles = policy.Requirements.OfType<RolesAuthorizationRequirement>().Select(r => r.AllowedRoles).ToList();
+        bool May(string role) => roles.TrueForAll(allowed => allowed.Contains(role, StringComparer.Ordinal));
+        if (roles.Count == 0 || May(Roles.Client)) return [Visitor.Client];
+        var staff = new List<Visitor>();
+        if (May(Roles.Trainer)) staff.Add(Visitor.Formateur);
+        if (May(Roles.Admin)) staff.Add(Visitor.Admin);
+        return staff;
     }
 
     /// <summary>Files answered by an address's extension: checked for their status and content type, not rendered.</summary>

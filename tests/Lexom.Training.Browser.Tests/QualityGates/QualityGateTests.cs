@@ -23,13 +23,18 @@ public sealed class DemoBrowserApp : BrowserApp
 /// TestResults/pages, axe-core (no serious or critical violation), and the server's HTML as sent validated by the W3C checker
 /// (errors fail, warnings do not). Files (PDF, CSV, attachments) are checked for their status and content type.
 /// </summary>
-public sealed partial class QualityGateTests(DemoBrowserApp app) : IClassFixture<DemoBrowserApp>
+public sealed partial class QualityGateTests(DemoBrowserApp app, ITestOutputHelper output) : IClassFixture<DemoBrowserApp>
 {
     [Fact]
-    public void Every_get_endpoint_has_a_recipe_or_is_skipped_with_a_reason()
+    public async Task Every_get_endpoint_has_a_recipe_or_is_skipped_with_a_reason()
     {
-        var endpoints = PageEndpoints.All(app.Services);
-        Assert.Contains(endpoints, e => e.Template == "/gestion/commandes/{id:guid}");
+        var endpoints = await PageEndpoints.AllAsync(app.Services);
+        Assert.Contains(endpoints, e => e.Template == "/gestion/commandes/{id:guid}" && e.Visitors.SequenceEqual([Visitor.Admin]));
+        Assert.Contains(endpoints, e => e.Template == "/gestion/sessions/{id:guid}" && e.Visitors.SequenceEqual([Visitor.Formateur, Visitor.Admin]));
+        Assert.Contains(endpoints, e => e.Template == "/espace-client/commandes/{id:guid}" && e.Visitors.SequenceEqual([Visitor.Client]));
+        Assert.Contains(endpoints, e => e.Template == "/formations/{reference}" && e.Visitors.SequenceEqual([Visitor.Anonyme]));
+        var unseen = endpoints.Where(e => e.Visitors.Count == 0 && !PageEndpoints.Skipped.ContainsKey(e.Template)).ToList();
+        Assert.True(unseen.Count == 0, "Pages qu'aucun compte de démonstration ne peut voir : " + string.Join(", ", unseen.Select(e => e.Template)));
         var missing = endpoints.Where(e => e.Template.Contains('{', StringComparison.Ordinal)
             && !PageEndpoints.Recipes.ContainsKey(e.Template) && !PageEndpoints.Skipped.ContainsKey(e.Template)).ToList();
         Assert.True(missing.Count == 0, "Pages sans recette de valeurs de route (ajoutez-les à PageEndpoints.Recipes, ou à Skipped avec la raison) :\n"
@@ -65,8 +70,10 @@ public sealed partial class QualityGateTests(DemoBrowserApp app) : IClassFixture
     [Fact]
     public async Task Every_page_of_the_demo_passes_axe_and_the_w3c_html_checker_and_every_file_answers_with_its_type()
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var data = await app.DataAsync();
-        var visits = PageEndpoints.All(app.Services)
+        output.WriteLine($"Démo alimentée en {watch.Elapsed.TotalSeconds:0.0} s");
+        var visits = (await PageEndpoints.AllAsync(app.Services))
             .Where(e => !PageEndpoints.Skipped.ContainsKey(e.Template))
             .SelectMany(e => (PageEndpoints.VisitsOf(e, data) ?? []).SelectMany(v => e.Visitors.Select(who => (Who: who, Visit: v))))
             .ToList();
@@ -79,7 +86,9 @@ public sealed partial class QualityGateTests(DemoBrowserApp app) : IClassFixture
         // One browser context per visitor, the four at once; each visits its pages one after the other.
         await Task.WhenAll(visits.GroupBy(v => v.Who).Select(group => VisitAllAsync(group.Key, group.Select(v => v.Visit).ToList(), folder, problems, html)));
 
+        output.WriteLine($"{visits.Count} visites en {watch.Elapsed.TotalSeconds:0.0} s");
         var errors = await HtmlChecker.ErrorsAsync(RepositoryRoot, html.Keys.ToList());
+        output.WriteLine($"{html.Count} pages validées par le W3C, fin à {watch.Elapsed.TotalSeconds:0.0} s");
         foreach (var (file, messages) in errors.Where(e => e.Value.Count > 0).OrderBy(e => e.Key, StringComparer.Ordinal))
             problems.Add($"HTML invalide (W3C) {html.GetValueOrDefault(Path.GetFullPath(file), file)} :\n  " + string.Join("\n  ", messages));
 
