@@ -83,8 +83,15 @@ public sealed partial class QualityGateTests(DemoBrowserApp app, ITestOutputHelp
         Directory.CreateDirectory(folder);
         var problems = new ConcurrentBag<string>();
         var html = new ConcurrentDictionary<string, string>(StringComparer.Ordinal); // file → address
-        // One browser context per visitor, the four at once; each visits its pages one after the other.
-        await Task.WhenAll(visits.GroupBy(v => v.Who).Select(group => VisitAllAsync(group.Key, group.Select(v => v.Visit).ToList(), folder, problems, html)));
+        // One browser context per visitor, all at once, each visiting its pages one after the other; a visitor with many pages (the
+        // admin) gets two contexts, so that it does not finish long after the others.
+        var names = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        await Task.WhenAll(visits.GroupBy(v => v.Who).SelectMany(group =>
+        {
+            var list = group.Select(v => v.Visit).ToList();
+            var share = list.Count > 15 ? (list.Count + 1) / 2 : list.Count;
+            return list.Chunk(share).Select(part => VisitAllAsync(group.Key, part, folder, names, problems, html));
+        }));
 
         output.WriteLine($"{visits.Count} visites en {watch.Elapsed.TotalSeconds:0.0} s");
         var errors = await HtmlChecker.ErrorsAsync(RepositoryRoot, html.Keys.ToList());
@@ -98,12 +105,12 @@ public sealed partial class QualityGateTests(DemoBrowserApp app, ITestOutputHelp
     /// <summary>The screenshots' folder is TestResults/screenshots at the repository's root.</summary>
     private static string RepositoryRoot => Path.GetDirectoryName(Path.GetDirectoryName(PageChecks.ScreenshotDirectory))!;
 
-    private async Task VisitAllAsync(Visitor who, List<Visit> visits, string folder, ConcurrentBag<string> problems, ConcurrentDictionary<string, string> html)
+    private async Task VisitAllAsync(Visitor who, Visit[] visits, string folder, ConcurrentDictionary<string, byte> names, ConcurrentBag<string> problems,
+        ConcurrentDictionary<string, string> html)
     {
         await using var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "fr-FR", BaseURL = app.BaseUrl });
         var page = await context.NewPageAsync();
         await SignInAsync(page, who);
-        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var visit in visits)
         {
             var label = $"{visit.Url} ({who})";
@@ -124,7 +131,7 @@ public sealed partial class QualityGateTests(DemoBrowserApp app, ITestOutputHelp
         }
     }
 
-    private static async Task VisitAsync(IBrowserContext context, IPage page, Visitor who, Visit visit, string label, string folder, HashSet<string> names,
+    private static async Task VisitAsync(IBrowserContext context, IPage page, Visitor who, Visit visit, string label, string folder, ConcurrentDictionary<string, byte> names,
         ConcurrentBag<string> problems, ConcurrentDictionary<string, string> html)
     {
         if (visit.Before is not null) await visit.Before(context);
@@ -171,10 +178,10 @@ public sealed partial class QualityGateTests(DemoBrowserApp app, ITestOutputHelp
         await page.WaitForURLAsync(url => !url.Contains("/compte/connexion", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
-    private static string Unique(HashSet<string> names, string name)
+    private static string Unique(ConcurrentDictionary<string, byte> names, string name)
     {
         var candidate = name;
-        for (var n = 2; !names.Add(candidate); n++) candidate = $"{name}-{n}";
+        for (var n = 2; !names.TryAdd(candidate, 0); n++) candidate = $"{name}-{n}";
         return candidate;
     }
 
