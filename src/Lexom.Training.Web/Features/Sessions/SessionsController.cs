@@ -15,6 +15,69 @@ namespace Lexom.Training.Web.Features.Sessions;
 [Authorize(Policy = Policies.Sessions)]
 public sealed class SessionsController(SessionQueries queries, SessionDesk desk, SessionAttendance attendance, SessionClosing closing, IValidator<SessionForm> validator, TimeProvider clock) : Controller
 {
+    /// <summary>Issue 8: « Envoyer les convocations maintenant » (confirmed orders only, C2; once per version of the session).</summary>
+    [HttpPost("/gestion/sessions/{id:guid}/convocations")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Convene(Guid id, [FromServices] SessionConvocations convocations, CancellationToken ct) =>
+        Done(id, await convocations.SendNowAsync(id, ct));
+
+    /// <summary>A participant's own e-mail (optional): their convocation goes there, the client's contact in copy.</summary>
+    [HttpPost("/gestion/sessions/{id:guid}/participants/{participantId:guid}/email")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> ParticipantEmail(Guid id, Guid participantId, string? email, CancellationToken ct) =>
+        Done(id, await desk.ChangeParticipantEmailAsync(id, participantId, email, ct));
+
+    /// <summary>Moving the session: the preview (each order through R1–R4, X4), nothing changed.</summary>
+    [HttpPost("/gestion/sessions/{id:guid}/deplacement/apercu")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> PreviewMove(Guid id, MoveSessionForm form, [FromServices] IValidator<MoveSessionForm> moveValidator,
+        [FromServices] SessionChanges changes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!await moveValidator.ValidateIntoAsync(form, ModelState, ct)) return Invalid(id);
+        var preview = await changes.PreviewMoveAsync(id, form, ct);
+        return preview is null ? NotFound() : View("Change", preview);
+    }
+
+    [HttpPost("/gestion/sessions/{id:guid}/deplacement")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Move(Guid id, MoveSessionForm form, [FromServices] IValidator<MoveSessionForm> moveValidator,
+        [FromServices] SessionChanges changes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!await moveValidator.ValidateIntoAsync(form, ModelState, ct)) return Invalid(id);
+        return Done(id, await changes.MoveAsync(id, form, StaffId(), ct));
+    }
+
+    /// <summary>X4: LEXOM cancels the session: the preview, nothing changed.</summary>
+    [HttpPost("/gestion/sessions/{id:guid}/annulation/apercu")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> PreviewCancel(Guid id, CancelSessionForm form, [FromServices] IValidator<CancelSessionForm> cancelValidator,
+        [FromServices] SessionChanges changes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!await cancelValidator.ValidateIntoAsync(form, ModelState, ct)) return Invalid(id);
+        var preview = await changes.PreviewCancelAsync(id, form, ct);
+        return preview is null ? NotFound() : View("Change", preview);
+    }
+
+    [HttpPost("/gestion/sessions/{id:guid}/annulation")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Cancel(Guid id, CancelSessionForm form, [FromServices] IValidator<CancelSessionForm> cancelValidator,
+        [FromServices] SessionChanges changes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (!await cancelValidator.ValidateIntoAsync(form, ModelState, ct)) return Invalid(id);
+        return Done(id, await changes.CancelAsync(id, form, StaffId(), ct));
+    }
+
+    /// <summary>A refused form comes back to the session page with its French messages.</summary>
+    private RedirectResult Invalid(Guid id)
+    {
+        TempData["FlashError"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct());
+        return Redirect($"/gestion/sessions/{id}");
+    }
+
     [HttpGet("/gestion/sessions/{id:guid}/emargement")]
     public async Task<IActionResult> Attendance(Guid id, DateOnly? jour, CancellationToken ct)
     {
