@@ -80,6 +80,16 @@ public sealed class ConvocationTests(LexomApp app) : IClassFixture<LexomApp>
         Assert.Contains("Aucune convocation à envoyer", WebUtility.HtmlDecode(await admin.GetPageAsync(page)), StringComparison.Ordinal);
         Assert.Equal(3, (await ConvocationsAsync("@convocations.example")).Count);
 
+        // Bad input is a French message, never a 500: the client's request without its written reference (R1), another length.
+        using (var unwritten = await admin.PostFormAsync(page, $"{page}/deplacement/apercu",
+                   ("NewStartsOn", "2026-05-11"), ("NewEndsOn", "2026-05-12"), ("Reason", "client"), ("EmailReference", "")))
+            Redirected(unwritten, page);
+        Assert.Contains("Un report à la demande du client se fait par écrit", WebUtility.HtmlDecode(await admin.GetPageAsync(page)), StringComparison.Ordinal);
+        var longer = WebUtility.HtmlDecode(await ReadAsync(await admin.PostFormAsync(page, $"{page}/deplacement/apercu",
+            ("NewStartsOn", "2026-05-11"), ("NewEndsOn", "2026-05-13"), ("Reason", "formateur-absent"))));
+        Assert.Contains("La session dure 2 jour(s) : elle est déplacée sur autant de jours", longer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Confirmer le déplacement", longer, StringComparison.Ordinal);
+
         // A move onto days when the trainer leads another session is refused.
         var moved = new DateOnly(2026, 5, 11);
         (await PlanAsync(admin, new DateOnly(2026, 5, 18), new DateOnly(2026, 5, 19), trainer.Id)).Dispose();

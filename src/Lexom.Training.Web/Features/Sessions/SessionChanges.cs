@@ -4,12 +4,10 @@ using Lexom.Training.Domain.Orders;
 using Lexom.Training.Domain.Rules;
 using Lexom.Training.Domain.Values;
 using Lexom.Training.Web.Data;
-using Lexom.Training.Web.Data.Configurations;
 using Lexom.Training.Web.Features.OrderChanges;
 using Lexom.Training.Web.Features.Orders;
 using Lexom.Training.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Lexom.Training.Web.Features.Sessions;
 
@@ -115,9 +113,8 @@ public sealed class SessionChanges(
     {
         ArgumentNullException.ThrowIfNull(form);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var session = await desk.LockAndLoadAsync(sessionId, ct);
-        if (session is null) return SessionResult.Missing;
-        if (session.Version != form.Version) return SessionResult.Refused(StaleMessage);
+        var (session, refusal) = await LockVersionAsync(sessionId, form.Version, ct);
+        if (session is null) return refusal!;
         var (newStart, newEnd) = (form.NewStartsOn!.Value, form.NewEndsOn!.Value);
         var (oldStart, oldEnd) = (session.StartsOn, session.EndsOn);
         try
@@ -157,7 +154,7 @@ public sealed class SessionChanges(
         {
             return SessionResult.Refused(e.Message);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: CourseSessionConfiguration.TrainerExclusion })
+        catch (DbUpdateException e) when (SessionDesk.IsTrainerClash(e))
         {
             return SessionResult.Refused(SessionDesk.TrainerClash);
         }
@@ -168,9 +165,8 @@ public sealed class SessionChanges(
     {
         ArgumentNullException.ThrowIfNull(form);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var session = await desk.LockAndLoadAsync(sessionId, ct);
-        if (session is null) return SessionResult.Missing;
-        if (session.Version != form.Version) return SessionResult.Refused(StaleMessage);
+        var (session, refusal) = await LockVersionAsync(sessionId, form.Version, ct);
+        if (session is null) return refusal!;
         try
         {
             var notice = Notice(session, form.Reason, null);
@@ -194,6 +190,14 @@ public sealed class SessionChanges(
         {
             return SessionResult.Refused(e.Message);
         }
+    }
+
+    /// <summary>The session's row locked, if it is still the version the preview was computed from (else missing or stale).</summary>
+    private async Task<(CourseSession? Session, SessionResult? Refusal)> LockVersionAsync(Guid id, int version, CancellationToken ct)
+    {
+        var session = await desk.LockAndLoadAsync(id, ct);
+        if (session is null) return (null, SessionResult.Missing);
+        return session.Version == version ? (session, null) : (null, SessionResult.Refused(StaleMessage));
     }
 
     /// <summary>

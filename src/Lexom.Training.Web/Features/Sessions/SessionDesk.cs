@@ -182,7 +182,7 @@ public sealed class SessionDesk(AppDbContext db, UserManager<AppUser> users, Tim
         return null;
     }
 
-    private static bool IsTrainerClash(DbUpdateException e) =>
+    internal static bool IsTrainerClash(DbUpdateException e) =>
         e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: CourseSessionConfiguration.TrainerExclusion };
 
     /// <summary>Locks the session row for the transaction, then loads it with its enrolments.</summary>

@@ -30,50 +30,34 @@ public sealed class SessionsController(SessionQueries queries, SessionDesk desk,
     /// <summary>Moving the session: the preview (each order through R1–R4, X4), nothing changed.</summary>
     [HttpPost("/gestion/sessions/{id:guid}/deplacement/apercu")]
     [Authorize(Policy = Policies.Staff)]
-    public async Task<IActionResult> PreviewMove(Guid id, MoveSessionForm form, [FromServices] IValidator<MoveSessionForm> moveValidator,
-        [FromServices] SessionChanges changes, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        if (!await moveValidator.ValidateIntoAsync(form, ModelState, ct)) return Invalid(id);
-        var preview = await changes.PreviewMoveAsync(id, form, ct);
-        return preview is null ? NotFound() : View("Change", preview);
-    }
+    public Task<IActionResult> PreviewMove(Guid id, MoveSessionForm form, [FromServices] IValidator<MoveSessionForm> moveValidator,
+        [FromServices] SessionChanges changes, CancellationToken ct) =>
+        IfValidAsync(id, form, moveValidator, async () => await changes.PreviewMoveAsync(id, form, ct) is { } preview ? View("Change", preview) : NotFound(), ct);
 
     [HttpPost("/gestion/sessions/{id:guid}/deplacement")]
     [Authorize(Policy = Policies.Staff)]
-    public async Task<IActionResult> Move(Guid id, MoveSessionForm form, [FromServices] IValidator<MoveSessionForm> moveValidator,
-        [FromServices] SessionChanges changes, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        if (!await moveValidator.ValidateIntoAsync(form, ModelState, ct)) return Invalid(id);
-        return Done(id, await changes.MoveAsync(id, form, StaffId(), ct));
-    }
+    public Task<IActionResult> Move(Guid id, MoveSessionForm form, [FromServices] IValidator<MoveSessionForm> moveValidator,
+        [FromServices] SessionChanges changes, CancellationToken ct) =>
+        IfValidAsync(id, form, moveValidator, async () => Done(id, await changes.MoveAsync(id, form, StaffId(), ct)), ct);
 
     /// <summary>X4: LEXOM cancels the session: the preview, nothing changed.</summary>
     [HttpPost("/gestion/sessions/{id:guid}/annulation/apercu")]
     [Authorize(Policy = Policies.Staff)]
-    public async Task<IActionResult> PreviewCancel(Guid id, CancelSessionForm form, [FromServices] IValidator<CancelSessionForm> cancelValidator,
-        [FromServices] SessionChanges changes, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        if (!await cancelValidator.ValidateIntoAsync(form, ModelState, ct)) return Invalid(id);
-        var preview = await changes.PreviewCancelAsync(id, form, ct);
-        return preview is null ? NotFound() : View("Change", preview);
-    }
+    public Task<IActionResult> PreviewCancel(Guid id, CancelSessionForm form, [FromServices] IValidator<CancelSessionForm> cancelValidator,
+        [FromServices] SessionChanges changes, CancellationToken ct) =>
+        IfValidAsync(id, form, cancelValidator, async () => await changes.PreviewCancelAsync(id, form, ct) is { } preview ? View("Change", preview) : NotFound(), ct);
 
     [HttpPost("/gestion/sessions/{id:guid}/annulation")]
     [Authorize(Policy = Policies.Staff)]
-    public async Task<IActionResult> Cancel(Guid id, CancelSessionForm form, [FromServices] IValidator<CancelSessionForm> cancelValidator,
-        [FromServices] SessionChanges changes, CancellationToken ct)
+    public Task<IActionResult> Cancel(Guid id, CancelSessionForm form, [FromServices] IValidator<CancelSessionForm> cancelValidator,
+        [FromServices] SessionChanges changes, CancellationToken ct) =>
+        IfValidAsync(id, form, cancelValidator, async () => Done(id, await changes.CancelAsync(id, form, StaffId(), ct)), ct);
+
+    /// <summary>Runs the action on a valid form; a refused one comes back to the session page with its French messages.</summary>
+    private async Task<IActionResult> IfValidAsync<TForm>(Guid id, TForm form, IValidator<TForm> validator, Func<Task<IActionResult>> action, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!await cancelValidator.ValidateIntoAsync(form, ModelState, ct)) return Invalid(id);
-        return Done(id, await changes.CancelAsync(id, form, StaffId(), ct));
-    }
-
-    /// <summary>A refused form comes back to the session page with its French messages.</summary>
-    private RedirectResult Invalid(Guid id)
-    {
+        if (await validator.ValidateIntoAsync(form, ModelState, ct)) return await action();
         TempData["FlashError"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct());
         return Redirect($"/gestion/sessions/{id}");
     }
