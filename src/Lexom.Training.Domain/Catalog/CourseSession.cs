@@ -292,7 +292,7 @@ public sealed class CourseSession
     /// <summary>X4: LEXOM cancels the session (trainer absent, venue unavailable); its seats are freed.</summary>
     public void Cancel(DateOnly today)
     {
-        EnsurePlanned("annuler la session");
+        EnsurePlanned("l'annuler");
         if (today > EndsOn)
             throw new DomainException(French.Format($"La session s'est terminée le {French.Date(EndsOn)} : clôturez-la plutôt."), "X4");
         _enrolments.Clear();
