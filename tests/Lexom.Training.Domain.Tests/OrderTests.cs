@@ -295,4 +295,18 @@ public class OrderTests
     }
 
     internal static string Normalize(string s) => s.Replace('\u202F', ' ').Replace('\u00A0', ' ');
+
+    [Fact]
+    public void C2_a_participant_may_have_an_email_for_their_convocation_optional_and_checked()
+    {
+        var order = AnOrder().Confirmed();
+        var participant = order.Participants[0];
+        order.ChangeParticipantEmail(participant.Id, "  lucie.martin@exemple.fr ");
+        Assert.Equal("lucie.martin@exemple.fr", participant.Email);
+        foreach (var bad in new[] { "lucie", "lucie@", "@exemple.fr", "lucie@exemple", "lucie martin@exemple.fr", "a@b@exemple.fr" })
+            Assert.Throws<DomainException>(() => order.ChangeParticipantEmail(participant.Id, bad));
+        Assert.Equal("lucie.martin@exemple.fr", participant.Email);
+        order.ChangeParticipantEmail(participant.Id, "");
+        Assert.Null(participant.Email);
+    }
 }

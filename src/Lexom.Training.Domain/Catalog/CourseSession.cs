@@ -17,6 +17,9 @@ public enum SessionStatus
 
     /// <summary>Closed at the end (« Clôturer la session »): the orders completed, attestations issued.</summary>
     Closed,
+
+    /// <summary>Cancelled by LEXOM (X4: trainer absent or venue unavailable): its orders refunded or postponed.</summary>
+    Cancelled,
 }
 
 /// <summary>A seat held in the session, or a place on its waiting list. Stored as text.</summary>
@@ -101,6 +104,7 @@ public sealed class CourseSession
         Place = place.Trim();
         Capacity = capacity;
         Status = SessionStatus.Planned;
+        Version = 1;
     }
 
     /// <summary>A session planned by the staff: INTER (LEXOM's venue) or INTRA (the client's premises), capacity from the course maximum.</summary>
@@ -151,6 +155,15 @@ public sealed class CourseSession
     public SessionStatus Status { get; private set; }
 
     public DateOnly? ClosedOn { get; private set; }
+
+    /// <summary>The day LEXOM cancelled the session (X4).</summary>
+    public DateOnly? CancelledOn { get; private set; }
+
+    /// <summary>
+    /// The version of the session's dates and place: 1 when planned, one more at each move and at the cancellation. A
+    /// convocation is sent once per version, and its calendar file's SEQUENCE follows it (RFC 5545).
+    /// </summary>
+    public int Version { get; private set; }
 
     public IReadOnlyList<SessionEnrolment> Enrolments => _enrolments;
 
@@ -241,6 +254,54 @@ public sealed class CourseSession
         return next;
     }
 
+    /// <summary>
+    /// Moves the session to new dates (issue 8): planned, not started, the new start after today, the same number of days (the
+    /// orders were priced for them), and the trainer not in another session on the new days. Its orders move through the
+    /// postponement rules (R1, X4), one by one, by the caller.
+    /// </summary>
+    public void Move(DateOnly newStartsOn, DateOnly newEndsOn, IEnumerable<CourseSession> trainersOtherSessions, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(trainersOtherSessions);
+        EnsurePlanned("déplacer la session");
+        if (StartsOn <= today)
+            throw new DomainException(French.Format($"La session a commencé le {French.Date(StartsOn)} : elle ne peut plus être déplacée."), "R2");
+        if (newStartsOn <= today)
+            throw new DomainException("La nouvelle date de début doit être postérieure à aujourd'hui.", "R1");
+        if (newEndsOn < newStartsOn)
+            throw new DomainException("La date de fin ne peut pas précéder la date de début.");
+        if (newStartsOn == StartsOn && newEndsOn == EndsOn)
+            throw new DomainException("Les nouvelles dates sont celles de la session.");
+        if (newEndsOn.DayNumber - newStartsOn.DayNumber != EndsOn.DayNumber - StartsOn.DayNumber)
+            throw new DomainException(French.Format($"La session dure {EndsOn.DayNumber - StartsOn.DayNumber + 1} jour(s) : elle est déplacée sur autant de jours (les commandes ont été établies pour cette durée)."));
+        if (TrainerId is { } trainer)
+        {
+            var clash = trainersOtherSessions.FirstOrDefault(s => s.Id != Id && s.TrainerId == trainer && s.Status == SessionStatus.Planned
+                && Overlap(newStartsOn, newEndsOn, s.StartsOn, s.EndsOn));
+            if (clash is not null)
+            {
+                throw new DomainException(French.Format(
+                    $"Le formateur anime déjà la session {clash.CourseReference} du {French.Date(clash.StartsOn)} au {French.Date(clash.EndsOn)} : il ne peut pas être dans deux sessions à la fois."));
+            }
+        }
+
+        StartsOn = newStartsOn;
+        EndsOn = newEndsOn;
+        Version++;
+    }
+
+    /// <summary>X4: LEXOM cancels the session (trainer absent, venue unavailable); its seats are freed.</summary>
+    public void Cancel(DateOnly today)
+    {
+        EnsurePlanned("l'annuler");
+        if (today > EndsOn)
+            throw new DomainException(French.Format($"La session s'est terminée le {French.Date(EndsOn)} : clôturez-la plutôt."), "X4");
+        _enrolments.Clear();
+        SeatsTaken = 0;
+        CancelledOn = today;
+        Status = SessionStatus.Cancelled;
+        Version++;
+    }
+
     /// <summary>Closes the session at its end (« Clôturer la session »).</summary>
     public void Close(DateOnly today)
     {
@@ -254,6 +315,6 @@ public sealed class CourseSession
     private void EnsurePlanned(string action)
     {
         if (Status != SessionStatus.Planned)
-            throw new DomainException(French.Format($"La session est clôturée : impossible de {action}."));
+            throw new DomainException(French.Format($"La session est {(Status == SessionStatus.Cancelled ? "annulée" : "clôturée")} : impossible de {action}."));
     }
 }

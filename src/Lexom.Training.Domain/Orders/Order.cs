@@ -821,6 +821,25 @@ public sealed class Order
         FindParticipant(participantId).Rename(newName.Trim());
     }
 
+    /// <summary>The participant's own e-mail (optional, for their convocation); empty removes it.</summary>
+    public void ChangeParticipantEmail(Guid participantId, string? email)
+    {
+        EnsureStatus("changer l'e-mail d'un participant", OrderStatus.PendingSignatureAndDeposit, OrderStatus.Confirmed, OrderStatus.Postponed);
+        var address = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (address is not null && !LooksLikeEmail(address))
+            throw new DomainException(French.Format($"« {address} » n'est pas une adresse e-mail valide."));
+        FindParticipant(participantId).ChangeEmail(address);
+    }
+
+    /// <summary>One @, something on each side, a dot in the domain, no space, at most 254 characters.</summary>
+    public static bool LooksLikeEmail(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var at = address.IndexOf('@', StringComparison.Ordinal);
+        return address.Length <= Participant.EmailMaxLength && at > 0 && at == address.LastIndexOf('@') && at < address.Length - 1
+            && address.IndexOf('.', at) > at + 1 && !address.EndsWith('.') && !address.Any(char.IsWhiteSpace);
+    }
+
     /// <summary>C4: a participant who will not come is marked; any ordered service is due in full.</summary>
     public void RemoveParticipant(Guid participantId)
     {

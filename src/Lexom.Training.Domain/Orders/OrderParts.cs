@@ -151,7 +151,14 @@ public sealed class Participant
     /// <summary>A participant removed after confirmation stays on the order, marked, and the price does not change (C4).</summary>
     public bool Removed { get; private set; }
 
+    /// <summary>The participant's own e-mail address, optional: their convocation goes there, the client's contact in copy.</summary>
+    public string? Email { get; private set; }
+
     public IReadOnlyList<AttendanceEntry> Attendance => _attendance;
+
+    public const int EmailMaxLength = 254;
+
+    internal void ChangeEmail(string? email) => Email = email;
 
     internal void Rename(string name) => Name = name;
 

@@ -28,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Orders.Invoice> Invoices => Set<Domain.Orders.Invoice>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<SessionAttestation> SessionAttestations => Set<SessionAttestation>();
+    public DbSet<SessionConvocation> SessionConvocations => Set<SessionConvocation>();
     public DbSet<LateInterestRateRow> LateInterestRates => Set<LateInterestRateRow>();
     public DbSet<InvoiceLateStatus> InvoiceLateStatuses => Set<InvoiceLateStatus>();
     public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();

@@ -45,6 +45,12 @@ public sealed class SessionAttestation
 
     public DateTimeOffset IssuedAt { get; private set; }
 
+    /// <summary>
+    /// « Ouverte »: the first time the client downloaded the attestation from its space. No tracking pixel (RGPD, and mail
+    /// clients block them): only a download the client asked for counts.
+    /// </summary>
+    public DateTimeOffset? OpenedAt { get; private set; }
+
     public void Resent(Guid outboxMessageId)
     {
         OutboxMessageId = outboxMessageId;

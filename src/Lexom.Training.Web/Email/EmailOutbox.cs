@@ -14,19 +14,27 @@ public interface IEmailOutbox
 {
     /// <summary>Renders the message (MIME, stable Message-Id) and adds it to the outbox; does not save.</summary>
     OutboxMessage Enqueue(EmailRecipient recipient, EmailContent content, string kind);
+
+    /// <summary>The same, with people in copy (Cc).</summary>
+    OutboxMessage Enqueue(EmailRecipient recipient, IReadOnlyList<EmailRecipient> copies, EmailContent content, string kind);
 }
 
 public sealed class EmailOutbox(AppDbContext db, IOptions<EmailOptions> options, TimeProvider clock, OutboxSignal signal) : IEmailOutbox, IDisposable
 {
     private EventHandler<Microsoft.EntityFrameworkCore.SavedChangesEventArgs>? _onSaved;
 
-    public OutboxMessage Enqueue(EmailRecipient recipient, EmailContent content, string kind)
+    public OutboxMessage Enqueue(EmailRecipient recipient, EmailContent content, string kind) => Enqueue(recipient, [], content, kind);
+
+    public OutboxMessage Enqueue(EmailRecipient recipient, IReadOnlyList<EmailRecipient> copies, EmailContent content, string kind)
     {
         ArgumentNullException.ThrowIfNull(recipient);
+        ArgumentNullException.ThrowIfNull(copies);
         ArgumentNullException.ThrowIfNull(content);
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
         var mime = Compose(id, recipient, content, options.Value, now);
+        foreach (var copy in copies)
+            mime.Cc.Add(new MailboxAddress(copy.Name ?? "", copy.Address));
         var message = new OutboxMessage(id, mime.MessageId!, kind, recipient.Address, content.Subject, ToBytes(mime), now);
         db.Add(message);
 
@@ -67,7 +75,11 @@ public sealed class EmailOutbox(AppDbContext db, IOptions<EmailOptions> options,
 
         var body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html };
         foreach (var attachment in content.Attachments)
-            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        {
+            var entity = body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            // A text file (the convocation's .ics) in base64 keeps its CRLF line ends byte for byte (RFC 5545), whatever the platform's new lines.
+            if (entity is MimePart { ContentType.MediaType: "text" } part) part.ContentTransferEncoding = ContentEncoding.Base64;
+        }
         message.Body = body.ToMessageBody();
         // 7-bit safe once and for all (quoted-printable text, base64 files): any relay accepts the stored bytes as they are.
         message.Prepare(EncodingConstraint.SevenBit);

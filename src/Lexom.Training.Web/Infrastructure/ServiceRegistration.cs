@@ -158,6 +158,14 @@ public static class ServiceRegistration
         services.AddScoped<Features.Sessions.SessionDesk>();
         services.AddScoped<Features.Sessions.SessionAttendance>();
         services.AddScoped<Features.Sessions.SessionClosing>();
+        services.AddScoped<Features.Sessions.AttestationOpenings>();
+        services.AddScoped<Features.Sessions.SessionConvocations>();
+        services.AddScoped<Features.Sessions.SessionChanges>();
+        // Issue 8: convocations a set number of days before the start (C2: confirmed orders only).
+        services.AddOptions<Jobs.JobOptions>()
+            .Validate(o => o.ConvocationInterval > TimeSpan.Zero && o.ConvocationDaysBefore >= 0, "Lexom:Jobs:ConvocationInterval doit être une durée positive et Lexom:Jobs:ConvocationDaysBefore un nombre de jours positif.");
+        services.AddSingleton<Jobs.ConvocationJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.ConvocationJob>());
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // Several instances share one key ring in PostgreSQL: a cookie, an antiforgery token or an invitation link made by

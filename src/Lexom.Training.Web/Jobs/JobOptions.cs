@@ -16,4 +16,13 @@ public sealed class JobOptions
 
     /// <summary>Time between two runs of <see cref="LatePaymentJob"/> (one hour by default: the figures are per day).</summary>
     public TimeSpan LatePaymentInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Run <see cref="ConvocationJob"/> on this instance (at start, then every interval).</summary>
+    public bool ConvocationEnabled { get; set; } = true;
+
+    /// <summary>Time between two runs of <see cref="ConvocationJob"/> (one hour by default).</summary>
+    public TimeSpan ConvocationInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many days before a session's start its convocations are sent (10 by default).</summary>
+    public int ConvocationDaysBefore { get; set; } = 10;
 }

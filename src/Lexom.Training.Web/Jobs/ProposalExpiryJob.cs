@@ -28,46 +28,18 @@ public sealed class ProposalExpiryJob(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<JobOptions> options,
-    ILogger<ProposalExpiryJob> logger) : BackgroundService
+    ILogger<ProposalExpiryJob> logger) : TimedJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.ProposalExpiryEnabled)
-        {
-            logger.LogInformation("Expiration des propositions désactivée sur cette instance (Lexom:Jobs:ProposalExpiryEnabled=false)");
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                // The database is unreachable, for example: try again at the next run.
-                logger.LogError(ex, "L'expiration des propositions a échoué ; nouvel essai dans {Interval}", settings.ProposalExpiryInterval);
-            }
-            try
-            {
-                await Task.Delay(settings.ProposalExpiryInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override string What => "l'expiration des propositions";
+
+    protected override (bool Enabled, TimeSpan Interval, string Setting) Schedule => (options.Value.ProposalExpiryEnabled, options.Value.ProposalExpiryInterval, nameof(JobOptions.ProposalExpiryEnabled));
+
+    protected override Task RunAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One run: expires what is past its validity, then sends the reminders that are due.</summary>
     public async Task<ProposalExpiryRun> RunOnceAsync(CancellationToken ct = default)
     {
-        var today = clock.Today();
+        var today = Clock.Today();
         var reminderLimit = today.AddDays(Proposal.ReminderDaysBefore);
 
         List<Guid> toExpire;
@@ -105,9 +77,9 @@ public sealed class ProposalExpiryJob(
 
         var run = new ProposalExpiryRun(expired, reminded, skipped, failed);
         if (failed > 0)
-            logger.LogWarning("Propositions au {Today} : {Expired} expirée(s), {Reminded} rappel(s) envoyé(s), {Skipped} déjà traitée(s) ailleurs, {Failed} en échec", today, expired, reminded, skipped, failed);
+            Logger.LogWarning("Propositions au {Today} : {Expired} expirée(s), {Reminded} rappel(s) envoyé(s), {Skipped} déjà traitée(s) ailleurs, {Failed} en échec", today, expired, reminded, skipped, failed);
         else
-            logger.LogInformation("Propositions au {Today} : {Expired} expirée(s), {Reminded} rappel(s) envoyé(s), {Skipped} déjà traitée(s) ailleurs", today, expired, reminded, skipped);
+            Logger.LogInformation("Propositions au {Today} : {Expired} expirée(s), {Reminded} rappel(s) envoyé(s), {Skipped} déjà traitée(s) ailleurs", today, expired, reminded, skipped);
         return run;
     }
 
@@ -137,7 +109,7 @@ public sealed class ProposalExpiryJob(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Proposition {ProposalId} : {What} a échoué ; les autres continuent", id, what);
+            Logger.LogError(ex, "Proposition {ProposalId} : {What} a échoué ; les autres continuent", id, what);
             return Outcome.Failed;
         }
     }
@@ -156,7 +128,7 @@ public sealed class ProposalExpiryJob(
             """, ct)) return false;
         var proposal = await db.Proposals.SingleAsync(p => p.Id == id, ct);
         proposal.Expire(today); // P3
-        logger.LogInformation("Proposition {Number} expirée (valable jusqu'au {ValidUntil})", proposal.Number, proposal.ValidUntil);
+        Logger.LogInformation("Proposition {Number} expirée (valable jusqu'au {ValidUntil})", proposal.Number, proposal.ValidUntil);
         return true;
     }
 
@@ -180,7 +152,7 @@ public sealed class ProposalExpiryJob(
             ProposalReminderEmail.Render(new ProposalReminderModel(client.ContactName, proposal.Number!.ToString(), proposal.Course.Reference, proposal.Course.Title,
                 proposal.ValidUntil!.Value, proposal.Totals.Ttc, deposit.AppliedRate, deposit.Amount, proposal.CgvVersion!, pdf), identity),
             ProposalReminderEmail.Kind);
-        logger.LogInformation("Rappel envoyé pour la proposition {Number} (valable jusqu'au {ValidUntil})", proposal.Number, proposal.ValidUntil);
+        Logger.LogInformation("Rappel envoyé pour la proposition {Number} (valable jusqu'au {ValidUntil})", proposal.Number, proposal.ValidUntil);
         return true;
     }
 }

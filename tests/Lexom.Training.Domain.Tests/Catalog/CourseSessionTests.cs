@@ -84,4 +84,34 @@ public class CourseSessionTests
         Assert.Equal(SessionStatus.Closed, session.Status);
         Assert.Throws<DomainException>(() => session.Close(D("2026-03-18")));
     }
+
+    [Fact]
+    public void R1_a_session_moves_to_as_many_days_after_today_without_putting_its_trainer_in_two_sessions_and_its_version_grows()
+    {
+        var trainer = Guid.NewGuid();
+        var session = Inter("2026-03-16", "2026-03-17");
+        session.AssignTrainer(trainer, []);
+        var other = Inter("2026-03-23", "2026-03-24");
+        other.AssignTrainer(trainer, []);
+        Assert.Equal(1, session.Version);
+        Assert.Contains("autant de jours", Assert.Throws<DomainException>(() => session.Move(D("2026-03-30"), D("2026-04-01"), [], Today)).Message, StringComparison.Ordinal);
+        Assert.Throws<DomainException>(() => session.Move(Today, Today.AddDays(1), [], Today));
+        Assert.Contains("deux sessions à la fois", Assert.Throws<DomainException>(() => session.Move(D("2026-03-24"), D("2026-03-25"), [other], Today)).Message, StringComparison.Ordinal);
+        Assert.Equal((D("2026-03-16"), 1), (session.StartsOn, session.Version)); // a refused move changes nothing
+        session.Move(D("2026-03-30"), D("2026-03-31"), [other], Today);
+        Assert.Equal((D("2026-03-30"), D("2026-03-31"), 2), (session.StartsOn, session.EndsOn, session.Version));
+    }
+
+    [Fact]
+    public void X4_a_cancelled_session_frees_its_seats_takes_a_new_version_and_changes_no_more()
+    {
+        var session = Inter();
+        var order = AnOrder().Like(p => p.For(2)).Confirmed();
+        foreach (var p in order.Participants) session.Enrol(Guid.NewGuid(), order, p.Id, Today);
+        session.Cancel(Today);
+        Assert.Equal((SessionStatus.Cancelled, 0, 2, Today), (session.Status, session.SeatsTaken, session.Version, session.CancelledOn!.Value));
+        Assert.Empty(session.Enrolments);
+        Assert.Contains("annulée", Assert.Throws<DomainException>(() => session.Move(D("2026-03-30"), D("2026-03-31"), [], Today)).Message, StringComparison.Ordinal);
+        Assert.Throws<DomainException>(() => session.Cancel(Today));
+    }
 }

@@ -46,6 +46,8 @@ public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Lexom:Jobs:ProposalExpiryEnabled", "false");
         // Same for the late-payment job (L1–L3).
         builder.UseSetting("Lexom:Jobs:LatePaymentEnabled", "false");
+        // And the convocations' job (issue 8).
+        builder.UseSetting("Lexom:Jobs:ConvocationEnabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

@@ -109,7 +109,7 @@ public sealed class SessionClosingTests(LexomApp app, ITestOutputHelper output) 
         Guid fileId;
         await using (var db = app.OpenDb())
             fileId = await db.StoredFiles.Where(f => f.OrderId == orderA.Id && f.Kind == StoredFileKind.Attestation).Select(f => f.Id).FirstAsync();
-        using (var client = await ClientAccountAsync(orderA.ClientId, "compte.cloture-a@coteaux.example"))
+        using (var client = await ClientAccountAsync(app, orderA.ClientId, "compte.cloture-a@coteaux.example"))
         {
             var page = WebUtility.HtmlDecode(await client.GetPageAsync($"/espace-client/commandes/{orderA.Id}"));
             Assert.Equal(3, CountOf(page, "Attestation de formation : attestation-RCL-RCL-02-"));
@@ -120,7 +120,7 @@ public sealed class SessionClosingTests(LexomApp app, ITestOutputHelper output) 
             var text = ProposalSteps.PdfText(await download.Content.ReadAsByteArrayAsync());
             Assert.All(objectives, o => Assert.Contains(Normalized(o), text, StringComparison.Ordinal));
         }
-        using (var other = await ClientAccountAsync(orders[3].ClientId, "compte.cloture-b@vivarais.example"))
+        using (var other = await ClientAccountAsync(app, orders[3].ClientId, "compte.cloture-b@vivarais.example"))
         using (var notTheirs = await other.GetAsync($"/espace-client/fichiers/{fileId}"))
             Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
     }
@@ -175,21 +175,6 @@ public sealed class SessionClosingTests(LexomApp app, ITestOutputHelper output) 
         Assert.Equal(OrderStatus.PendingSignatureAndDeposit, pending.Status);
         Assert.DoesNotContain(pending.Invoices, i => i.Kind == InvoiceKind.Final);
         Assert.False(await db.StoredFiles.AnyAsync(f => f.OrderId == unconfirmedId && f.Kind == StoredFileKind.Attestation));
-    }
-
-    private async Task<TestClient> ClientAccountAsync(Guid clientId, string email)
-    {
-        var (e, password) = await app.CreateUserAsync(Roles.Client, email);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = (await users.FindByEmailAsync(e))!;
-            user.ClientId = clientId;
-            await users.UpdateAsync(user);
-        }
-        var client = app.NewClient();
-        await client.LoginAsync(e, password);
-        return client;
     }
 
     private static string Normalized(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ").Trim();

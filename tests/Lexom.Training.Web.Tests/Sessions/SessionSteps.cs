@@ -11,7 +11,9 @@ using Lexom.Training.Web.Tests.Infrastructure;
 using Lexom.Training.Web.Tests.Orders;
 using Lexom.Training.Web.Tests.Billing;
 using Lexom.Training.Web.Tests.Proposals;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lexom.Training.Web.Tests.Sessions;
 
@@ -116,6 +118,22 @@ internal static class SessionSteps
         }
         await db.SaveChangesAsync();
         return (session.Id, course.Objectives, absentees);
+    }
+
+    /// <summary>A client account of <paramref name="clientId"/>, signed in.</summary>
+    public static async Task<TestClient> ClientAccountAsync(LexomApp app, Guid clientId, string email)
+    {
+        var (e, password) = await app.CreateUserAsync(Roles.Client, email);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByEmailAsync(e))!;
+            user.ClientId = clientId;
+            await users.UpdateAsync(user);
+        }
+        var client = app.NewClient();
+        await client.LoginAsync(e, password);
+        return client;
     }
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

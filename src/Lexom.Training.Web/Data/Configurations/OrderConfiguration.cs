@@ -121,6 +121,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         b.ToTable("order_participants");
         b.Property(p => p.Id).ValueGeneratedNever();
         b.Property(p => p.Name).HasMaxLength(200);
+        b.Property(p => p.Email).HasMaxLength(Participant.EmailMaxLength);
         b.Property<int>(ProposalConfiguration.Position);
         b.OwnsMany(p => p.Attendance, a =>
         {

@@ -17,5 +17,23 @@ internal sealed class SessionAttestationConfiguration : IEntityTypeConfiguration
         b.HasOne<StoredFile>().WithMany().HasForeignKey(a => a.StoredFileId).OnDelete(DeleteBehavior.Restrict);
         // One attestation per participant and session: a second close cannot issue another.
         b.HasIndex(a => new { a.SessionId, a.ParticipantId }).IsUnique();
+        b.HasIndex(a => a.StoredFileId);
+    }
+}
+
+internal sealed class SessionConvocationConfiguration : IEntityTypeConfiguration<SessionConvocation>
+{
+    public void Configure(EntityTypeBuilder<SessionConvocation> b)
+    {
+        b.ToTable("session_convocations");
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.ParticipantName).HasMaxLength(200);
+        b.Property(c => c.Recipient).HasMaxLength(Participant.EmailMaxLength);
+        b.Property(c => c.Uid).HasMaxLength(200);
+        b.Ignore(c => c.NextSequence);
+        b.HasOne<CourseSession>().WithMany().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Order>().WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.Restrict);
+        // One convocation row per participant and session: each version is sent once.
+        b.HasIndex(c => new { c.SessionId, c.ParticipantId }).IsUnique();
     }
 }

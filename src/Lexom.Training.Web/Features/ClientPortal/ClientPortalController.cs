@@ -185,12 +185,15 @@ public sealed class ClientPortalController(
     /// <summary>A file of the client's own (issued PDF, signed scan, invoice); anything else is a 404.</summary>
     [HttpGet("/espace-client/fichiers/{id:guid}")]
     [Authorize(Roles = Roles.Client)]
-    public async Task<IActionResult> File(Guid id, CancellationToken ct)
+    public async Task<IActionResult> File(Guid id, [FromServices] Sessions.AttestationOpenings openings, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user?.ClientId is not { } clientId) return NotFound();
         var file = await orders.FileAsync(id, clientId, ct);
-        return file is null ? NotFound() : Orders.StoredFileResult.For(this, file);
+        if (file is null) return NotFound();
+        // Issue 8: the first download of an attestation by its client marks it « ouverte » on the tracking page.
+        await openings.RecordAsync(file, ct);
+        return Orders.StoredFileResult.For(this, file);
     }
 
     /// <summary>The submission key of a client's request for a new version of one proposal: the same every time, so it is made once.</summary>

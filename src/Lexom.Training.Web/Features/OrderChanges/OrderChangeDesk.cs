@@ -142,7 +142,7 @@ public sealed class OrderChangeDesk(
     public async Task<ChangeResult> ConfirmCancellationAsync(Guid orderId, ConfirmChangeForm form, Guid staffId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (ChangeText.CancellationReasonOf(form.Reason) is not { } reason || form.ReceivedOn is not { } receivedOn)
+        if (ChangeText.CancellationReasonOf(form.Reason) is null || form.ReceivedOn is not { } receivedOn)
             return ChangeResult.Refused("La confirmation est incomplète : refaites l'aperçu de l'annulation.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var order = await OrderDesk.LockAndLoadAsync(db, orderId, ct);
@@ -154,14 +154,8 @@ public sealed class OrderChangeDesk(
 
         try
         {
-            var facts = Before(order);
-            var decision = order.Cancel(reason, new WrittenNotice(receivedOn, written.Reference)); // X1–X6, C3 (P7, LW1)
+            var (decision, documents) = await ApplyCancellationAsync(order, form.Reason, new WrittenNotice(receivedOn, written.Reference), staffId, ct);
             await written.AttachAsync(db, order, ct);
-            var today = clock.Today();
-            var documents = await SettleAsync(order, today, staffId, $"commande annulée le {today.Numeric()} ({string.Join(", ", decision.RuleIds)})", ct);
-            var client = await ClientAsync(order, ct);
-            var model = EmailModel(order, facts, client, receivedOn, ChangeText.IsLexomReason(form.Reason), Cause(form.Reason), decision, decision.Settlement, documents);
-            outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName), OrderChangeEmails.Cancelled(model, seller.Current()), OrderChangeEmails.CancelledKind);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             logger.LogInformation("Commande {OrderId} annulée ({Rules}), dû immédiatement {DueNow}, à rembourser {Refund}",
@@ -178,7 +172,7 @@ public sealed class OrderChangeDesk(
     public async Task<ChangeResult> ConfirmPostponementAsync(Guid orderId, ConfirmChangeForm form, Guid staffId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (ChangeText.PostponementReasonOf(form.Reason) is not { } reason || form.ReceivedOn is not { } receivedOn
+        if (ChangeText.PostponementReasonOf(form.Reason) is null || form.ReceivedOn is not { } receivedOn
             || form.NewStartsOn is not { } newStart || form.NewEndsOn is not { } newEnd)
             return ChangeResult.Refused("La confirmation est incomplète : refaites l'aperçu du report.");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -191,17 +185,9 @@ public sealed class OrderChangeDesk(
 
         try
         {
-            var facts = Before(order);
-            // R1–R4, X4: the order's dates move (its participants with it), or R2 ends the order.
-            var decision = order.Postpone(reason, new WrittenNotice(receivedOn, written.Reference), newStart, newEnd);
+            var (decision, documents) = await ApplyPostponementAsync(order, form.Reason, new WrittenNotice(receivedOn, written.Reference), newStart, newEnd, staffId, ct);
             await written.AttachAsync(db, order, ct);
-            var today = clock.Today();
-            var documents = await SettleAsync(order, today, staffId, $"report demandé le {receivedOn.Numeric()}, prix total dû ({string.Join(", ", decision.RuleIds)})", ct);
-            var client = await ClientAsync(order, ct);
             var moved = decision.Outcome != PostponementOutcome.WholePriceDue;
-            var model = EmailModel(order, facts, client, receivedOn, ChangeText.IsLexomReason(form.Reason), Cause(form.Reason), decision, decision.Settlement, documents);
-            outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName),
-                OrderChangeEmails.Postponed(model, moved ? newStart : null, moved ? newEnd : null, seller.Current()), OrderChangeEmails.PostponedKind);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             logger.LogInformation("Report de la commande {OrderId} ({Rules}) : {Outcome}", order.Id, string.Join(",", decision.RuleIds), decision.Outcome);
@@ -214,6 +200,50 @@ public sealed class OrderChangeDesk(
         {
             return ChangeResult.Refused(ex.Message);
         }
+    }
+
+    /// <summary>
+    /// X1–X6, C3 on an order the caller has locked, inside the caller's transaction (the order page's confirmation, or a
+    /// session cancelled by LEXOM, X4): the verb, LW4's credit notes and indemnity invoice, the client's e-mail queued; not saved.
+    /// </summary>
+    /// <exception cref="DomainException">The cancellation is refused.</exception>
+    public async Task<(CancellationDecision Decision, IReadOnlyList<ChangeDocument> Documents)> ApplyCancellationAsync(
+        Order order, string? reasonKey, WrittenNotice notice, Guid? staffId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var reason = ChangeText.CancellationReasonOf(reasonKey) ?? throw new DomainException("Choisissez le motif de l'annulation.");
+        var facts = Before(order);
+        var decision = order.Cancel(reason, notice); // X1–X6, C3 (P7, LW1)
+        var today = clock.Today();
+        var documents = await SettleAsync(order, today, staffId, $"commande annulée le {today.Numeric()} ({string.Join(", ", decision.RuleIds)})", ct);
+        var client = await ClientAsync(order, ct);
+        var model = EmailModel(order, facts, client, notice.ReceivedOn, ChangeText.IsLexomReason(reasonKey), Cause(reasonKey), decision, decision.Settlement, documents);
+        outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName), OrderChangeEmails.Cancelled(model, seller.Current()), OrderChangeEmails.CancelledKind);
+        return (decision, documents);
+    }
+
+    /// <summary>
+    /// R1–R4, X4 on an order the caller has locked, inside the caller's transaction (the order page's confirmation, or a
+    /// session moved): the order's dates move or R2 ends it, LW4's documents, the client's e-mail queued; not saved.
+    /// </summary>
+    /// <exception cref="DomainException">The postponement is refused.</exception>
+    public async Task<(PostponementDecision Decision, IReadOnlyList<ChangeDocument> Documents)> ApplyPostponementAsync(
+        Order order, string? reasonKey, WrittenNotice notice, DateOnly newStart, DateOnly newEnd, Guid? staffId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(notice);
+        var reason = ChangeText.PostponementReasonOf(reasonKey) ?? throw new DomainException("Choisissez le motif du report.");
+        var facts = Before(order);
+        // R1–R4, X4: the order's dates move (its participants with it), or R2 ends the order.
+        var decision = order.Postpone(reason, notice, newStart, newEnd);
+        var today = clock.Today();
+        var documents = await SettleAsync(order, today, staffId, $"report demandé le {notice.ReceivedOn.Numeric()}, prix total dû ({string.Join(", ", decision.RuleIds)})", ct);
+        var client = await ClientAsync(order, ct);
+        var moved = decision.Outcome != PostponementOutcome.WholePriceDue;
+        var model = EmailModel(order, facts, client, notice.ReceivedOn, ChangeText.IsLexomReason(reasonKey), Cause(reasonKey), decision, decision.Settlement, documents);
+        outbox.Enqueue(new EmailRecipient(client.Email, client.ContactName),
+            OrderChangeEmails.Postponed(model, moved ? newStart : null, moved ? newEnd : null, seller.Current()), OrderChangeEmails.PostponedKind);
+        return (decision, documents);
     }
 
     /// <summary>R2: closes a postponed training not held six months after the order; the whole price is due.</summary>
@@ -283,7 +313,7 @@ public sealed class OrderChangeDesk(
     /// decision makes due now is billed on an indemnity invoice (X2, X3, C3, R2), and the OPCO's part on its own (R4); each
     /// numbered in this transaction and kept as PDF.
     /// </summary>
-    private async Task<List<ChangeDocument>> SettleAsync(Order order, DateOnly today, Guid staffId, string creditReason, CancellationToken ct)
+    private async Task<List<ChangeDocument>> SettleAsync(Order order, DateOnly today, Guid? staffId, string creditReason, CancellationToken ct)
     {
         var documents = new List<ChangeDocument>();
         foreach (var open in order.InvoicesToCancel())
@@ -311,7 +341,7 @@ public sealed class OrderChangeDesk(
         return documents;
     }
 
-    private async Task<ChangeDocument> StoreAsync(Order order, Invoice invoice, Guid staffId, string? corrects, CancellationToken ct)
+    private async Task<ChangeDocument> StoreAsync(Order order, Invoice invoice, Guid? staffId, string? corrects, CancellationToken ct)
     {
         var (file, pdf) = await invoices.StoreAsync(order, invoice, staffId, null, ct);
         return new ChangeDocument(invoice.Number.ToString(), invoice.Kind == InvoiceKind.CreditNote, invoice.Ttc, corrects, file.FileName, pdf);

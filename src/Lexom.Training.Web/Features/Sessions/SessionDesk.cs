@@ -143,6 +143,31 @@ public sealed class SessionDesk(AppDbContext db, UserManager<AppUser> users, Tim
         }
     }
 
+    /// <summary>A participant's own e-mail for their convocation (optional; empty removes it).</summary>
+    public async Task<SessionResult> ChangeParticipantEmailAsync(Guid sessionId, Guid participantId, string? email, CancellationToken ct)
+    {
+        var orderId = await db.Set<SessionEnrolment>().Where(e => e.ParticipantId == participantId && EF.Property<Guid>(e, "SessionId") == sessionId)
+            .Select(e => (Guid?)e.OrderId).SingleOrDefaultAsync(ct);
+        if (orderId is null) return SessionResult.Missing;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var order = await Orders.OrderDesk.LockAndLoadAsync(db, orderId.Value, ct);
+        if (order is null) return SessionResult.Missing;
+        try
+        {
+            order.ChangeParticipantEmail(participantId, email);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            var participant = order.Participants.First(p => p.Id == participantId);
+            return SessionResult.Ok(sessionId, participant.Email is null
+                ? $"{participant.Name} n'a plus d'adresse : sa convocation ira au contact du client."
+                : $"Adresse de {participant.Name} enregistrée : sa convocation lui sera envoyée, le contact du client en copie.");
+        }
+        catch (DomainException e)
+        {
+            return SessionResult.Refused(e.Message);
+        }
+    }
+
     internal const string TrainerClash = "Ce formateur anime déjà une session à ces dates : il ne peut pas être dans deux sessions à la fois.";
 
     private async Task<string?> AssignTrainerAsync(CourseSession session, Guid trainerId, CancellationToken ct)
@@ -157,7 +182,7 @@ public sealed class SessionDesk(AppDbContext db, UserManager<AppUser> users, Tim
         return null;
     }
 
-    private static bool IsTrainerClash(DbUpdateException e) =>
+    internal static bool IsTrainerClash(DbUpdateException e) =>
         e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: CourseSessionConfiguration.TrainerExclusion };
 
     /// <summary>Locks the session row for the transaction, then loads it with its enrolments.</summary>

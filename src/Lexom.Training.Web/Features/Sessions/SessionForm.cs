@@ -36,3 +36,51 @@ public sealed class SessionFormValidator : AbstractValidator<SessionForm>
         RuleFor(f => f.Place).NotEmpty().WithMessage("Indiquez le lieu.").MaximumLength(CourseSession.PlaceMaxLength);
     }
 }
+
+/// <summary>Issue 8: moving a session (its preview, then its confirmation with the session's version it was computed from).</summary>
+public sealed class MoveSessionForm
+{
+    public DateOnly? NewStartsOn { get; set; }
+
+    public DateOnly? NewEndsOn { get; set; }
+
+    /// <summary>A key of <see cref="SessionText.MoveReasons"/>.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>The client's written request (R1), when the client asks.</summary>
+    public string? EmailReference { get; set; }
+
+    public int Version { get; set; }
+}
+
+public sealed class MoveSessionFormValidator : AbstractValidator<MoveSessionForm>
+{
+    public MoveSessionFormValidator()
+    {
+        RuleFor(f => f.NewStartsOn).NotNull().WithMessage("Indiquez le nouveau premier jour.");
+        RuleFor(f => f.NewEndsOn).NotNull().WithMessage("Indiquez le nouveau dernier jour.");
+        RuleFor(f => f.NewEndsOn).GreaterThanOrEqualTo(f => f.NewStartsOn).When(f => f.NewStartsOn is not null && f.NewEndsOn is not null)
+            .WithMessage("Le dernier jour ne peut pas précéder le premier.");
+        RuleFor(f => f.Reason).Must(r => SessionText.MoveReasons.Any(m => m.Key == r)).WithMessage("Choisissez pourquoi la session est déplacée.");
+        RuleFor(f => f.EmailReference).NotEmpty().When(f => f.Reason == "client")
+            .WithMessage("Un report à la demande du client se fait par écrit : indiquez la référence de sa lettre ou de son e-mail (R1).")
+            .MaximumLength(OrderChanges.ChangeText.EmailReferenceMaxLength).WithMessage("La référence est trop longue.");
+    }
+}
+
+/// <summary>X4: LEXOM cancels a session (its preview, then its confirmation).</summary>
+public sealed class CancelSessionForm
+{
+    /// <summary>A key of <see cref="SessionText.CancelReasons"/>.</summary>
+    public string? Reason { get; set; }
+
+    public int Version { get; set; }
+}
+
+public sealed class CancelSessionFormValidator : AbstractValidator<CancelSessionForm>
+{
+    public CancelSessionFormValidator()
+    {
+        RuleFor(f => f.Reason).Must(r => SessionText.CancelReasons.Any(m => m.Key == r)).WithMessage("Choisissez le motif de l'annulation (X4).");
+    }
+}

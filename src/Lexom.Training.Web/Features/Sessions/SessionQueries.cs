@@ -19,24 +19,31 @@ public sealed record Choice(string Value, string Label);
 
 /// <summary>One enrolled participant, with its order and whether it may be convened (C2).</summary>
 public sealed record EnrolledParticipant(Guid ParticipantId, string Name, Guid OrderId, string OrderNumber, string ClientName, EnrolmentStatus Status, int Rank,
-    ConvocationDecision Convocation);
+    ConvocationDecision Convocation, string? Email = null, ConvocationRow? Convened = null);
+
+/// <summary>A participant's convocation: for which version of the session, the calendar's SEQUENCE, when, to whom, and the state of its e-mail.</summary>
+public sealed record ConvocationRow(Guid ParticipantId, int SessionVersion, int Sequence, string Recipient, DateTimeOffset SentAt, int Sends, DateTimeOffset? CancelledAt,
+    Email.OutboxStatus? MailStatus);
 
 /// <summary>A participant of a matching order, not yet in a session.</summary>
 /// <summary>One participant's attestation and the state of its last e-mail (null when the outbox row is gone).</summary>
 public sealed record AttestationRow(Guid Id, string ParticipantName, Guid OrderId, string ClientName, Guid FileId, string FileName, string? Recipient,
-    Email.OutboxStatus? MailStatus, DateTimeOffset? SentAt, string? LastError, int Sends, DateTimeOffset IssuedAt);
+    Email.OutboxStatus? MailStatus, DateTimeOffset? SentAt, string? LastError, int Sends, DateTimeOffset IssuedAt, DateTimeOffset? OpenedAt = null);
 
 public sealed record AttestationTracking(SessionRow Session, DateOnly? ClosedOn, IReadOnlyList<AttestationRow> Rows)
 {
     public int Sent => Rows.Count(r => r.MailStatus == Email.OutboxStatus.Sent);
 
     public int Failed => Rows.Count(r => r.MailStatus == Email.OutboxStatus.Failed);
+
+    /// <summary>Downloaded by the client from its space at least once (« ouverte »).</summary>
+    public int Opened => Rows.Count(r => r.OpenedAt is not null);
 }
 
 public sealed record Candidate(Guid ParticipantId, string Name, Guid OrderId, string OrderNumber, string ClientName, bool Confirmed, Guid? ClientId = null);
 
 public sealed record SessionView(SessionRow Session, Guid? TrainerId, IReadOnlyList<EnrolledParticipant> Enrolled, IReadOnlyList<Candidate> Candidates,
-    IReadOnlyList<Choice> Trainers)
+    IReadOnlyList<Choice> Trainers, int Version = 1, int ConvocationDaysBefore = 10)
 {
     /// <summary>The seats of confirmed orders: the participants who will be convened.</summary>
     public IEnumerable<EnrolledParticipant> Convened => Enrolled.Where(e => e.Status == EnrolmentStatus.Enrolled && e.Convocation.MayConvene);
@@ -48,7 +55,7 @@ public sealed record SessionView(SessionRow Session, Guid? TrainerId, IReadOnlyL
 }
 
 /// <summary>The sessions' reads: the list with its month calendar, a session's page, the choices of the forms.</summary>
-public sealed class SessionQueries(AppDbContext db, UserManager<AppUser> users)
+public sealed class SessionQueries(AppDbContext db, UserManager<AppUser> users, Microsoft.Extensions.Options.IOptions<Jobs.JobOptions> jobs)
 {
     /// <summary>The sessions of a month (those that share a day with it), for the list and the calendar; a trainer sees only theirs.</summary>
     public async Task<SessionList> ListAsync(DateOnly month, Guid? trainerOnly, CancellationToken ct)
@@ -80,6 +87,10 @@ public sealed class SessionQueries(AppDbContext db, UserManager<AppUser> users)
                    s.Enrolments.Count(e => e.Status == EnrolmentStatus.Waiting), u == null ? null : u.DisplayName, s.Status);
     }
 
+    /// <summary>A session's row (staff), or null.</summary>
+    public Task<SessionRow?> RowAsync(Guid id, CancellationToken ct) =>
+        Rows(db.CourseSessions.AsNoTracking().Where(s => s.Id == id), null).SingleOrDefaultAsync(ct);
+
     /// <summary>A session's page; null when it does not exist or, for a trainer, is not theirs.</summary>
     public async Task<SessionView?> ViewAsync(Guid id, Guid? trainerOnly, CancellationToken ct)
     {
@@ -91,12 +102,20 @@ public sealed class SessionQueries(AppDbContext db, UserManager<AppUser> users)
         var orders = await db.Orders.AsNoTracking().Include(o => o.Participants).Include(o => o.Invoices).AsSplitQuery()
             .Where(o => orderIds.Contains(o.Id)).ToListAsync(ct);
         var clientNames = await ClientNamesAsync(orders.Select(o => o.ClientId), ct);
+        var convocations = await (
+                from c in db.SessionConvocations.AsNoTracking()
+                where c.SessionId == id
+                join m in db.OutboxMessages on c.OutboxMessageId equals m.Id into mails
+                from m in mails.DefaultIfEmpty()
+                select new ConvocationRow(c.ParticipantId, c.SessionVersion, c.Sequence, c.Recipient, c.SentAt, c.Sends, c.CancelledAt, m == null ? null : m.Status))
+            .ToDictionaryAsync(c => c.ParticipantId, ct);
         var enrolled = session.Enrolments.Select(e =>
         {
             var order = orders.Single(o => o.Id == e.OrderId);
-            var name = order.Participants.FirstOrDefault(p => p.Id == e.ParticipantId)?.Name ?? e.ParticipantName;
-            return new EnrolledParticipant(e.ParticipantId, name, order.Id, order.ProposalNumber.ToString(), clientNames.GetValueOrDefault(order.ClientId ?? Guid.Empty, "—"),
-                e.Status, e.Rank, order.Convocation());
+            var participant = order.Participants.FirstOrDefault(p => p.Id == e.ParticipantId);
+            return new EnrolledParticipant(e.ParticipantId, participant?.Name ?? e.ParticipantName, order.Id, order.ProposalNumber.ToString(),
+                clientNames.GetValueOrDefault(order.ClientId ?? Guid.Empty, "—"), e.Status, e.Rank, order.Convocation(), participant?.Email,
+                convocations.GetValueOrDefault(e.ParticipantId));
         }).OrderBy(e => e.Rank).ToList();
 
         var candidates = new List<Candidate>();
@@ -115,7 +134,7 @@ public sealed class SessionQueries(AppDbContext db, UserManager<AppUser> users)
             candidates = matching.SelectMany(o => o.Participants.Where(p => !p.Removed && !taken.Contains(p.Id))
                 .Select(p => new Candidate(p.Id, p.Name, o.Id, o.ProposalNumber.ToString(), names.GetValueOrDefault(o.ClientId ?? Guid.Empty, "—"), o.IsContractConcluded, o.ClientId))).ToList();
         }
-        return new SessionView(row, session.TrainerId, enrolled, candidates, await TrainersAsync());
+        return new SessionView(row, session.TrainerId, enrolled, candidates, await TrainersAsync(), session.Version, jobs.Value.ConvocationDaysBefore);
     }
 
     /// <summary>The tracking of a session's attestations (issue 8): the kept PDF and the state of the last e-mail that carried it.</summary>
@@ -133,7 +152,7 @@ public sealed class SessionQueries(AppDbContext db, UserManager<AppUser> users)
                 join cl in db.Clients on f.ClientId equals cl.Id
                 orderby cl.Name, a.ParticipantName
                 select new AttestationRow(a.Id, a.ParticipantName, a.OrderId, cl.Name, f.Id, f.FileName, m == null ? null : m.Recipient,
-                    m == null ? null : m.Status, m == null ? null : m.SentAt, m == null ? null : m.LastError, a.Sends, a.IssuedAt))
+                    m == null ? null : m.Status, m == null ? null : m.SentAt, m == null ? null : m.LastError, a.Sends, a.IssuedAt, a.OpenedAt))
             .ToListAsync(ct);
         return new AttestationTracking(row, closedOn, rows);
     }

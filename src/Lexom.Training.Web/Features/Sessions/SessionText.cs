@@ -8,7 +8,27 @@ public static class SessionText
 {
     public static string Kind(SessionKind kind) => kind == SessionKind.Inter ? "INTER" : "INTRA";
 
-    public static string Status(SessionStatus status) => status == SessionStatus.Planned ? "Planifiée" : "Clôturée";
+    public static string Status(SessionStatus status) => status switch
+    {
+        SessionStatus.Planned => "Planifiée",
+        SessionStatus.Cancelled => "Annulée par LEXOM (X4)",
+        _ => "Clôturée",
+    };
+
+    /// <summary>Issue 8: why LEXOM moves a session (the keys of <see cref="OrderChanges.ChangeText.PostponementReasons"/>).</summary>
+    public static readonly IReadOnlyList<(string Key, string Label)> MoveReasons =
+    [
+        ("formateur-absent", "LEXOM : formateur absent, report sans indemnité accepté par les clients (X4, R1)"),
+        ("lieu-indisponible", "LEXOM : lieu indisponible, report sans indemnité accepté par les clients (X4, R1)"),
+        ("client", "À la demande écrite du client (R1, R2)"),
+    ];
+
+    /// <summary>X4: why LEXOM cancels a session (the keys of <see cref="OrderChanges.ChangeText.CancellationReasons"/>).</summary>
+    public static readonly IReadOnlyList<(string Key, string Label)> CancelReasons =
+    [
+        ("formateur-absent", "Formateur absent"),
+        ("lieu-indisponible", "Lieu indisponible"),
+    ];
 
     public static string Month(DateOnly month) => month.ToString("MMMM yyyy", FrenchCulture.Culture);
 

@@ -15,6 +15,53 @@ namespace Lexom.Training.Web.Features.Sessions;
 [Authorize(Policy = Policies.Sessions)]
 public sealed class SessionsController(SessionQueries queries, SessionDesk desk, SessionAttendance attendance, SessionClosing closing, IValidator<SessionForm> validator, TimeProvider clock) : Controller
 {
+    /// <summary>Issue 8: « Envoyer les convocations maintenant » (confirmed orders only, C2; once per version of the session).</summary>
+    [HttpPost("/gestion/sessions/{id:guid}/convocations")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Convene(Guid id, [FromServices] SessionConvocations convocations, CancellationToken ct) =>
+        Done(id, await convocations.SendNowAsync(id, ct));
+
+    /// <summary>A participant's own e-mail (optional): their convocation goes there, the client's contact in copy.</summary>
+    [HttpPost("/gestion/sessions/{id:guid}/participants/{participantId:guid}/email")]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> ParticipantEmail(Guid id, Guid participantId, string? email, CancellationToken ct) =>
+        Done(id, await desk.ChangeParticipantEmailAsync(id, participantId, email, ct));
+
+    /// <summary>Moving the session: the preview (each order through R1–R4, X4), nothing changed.</summary>
+    [HttpPost("/gestion/sessions/{id:guid}/deplacement/apercu")]
+    [Authorize(Policy = Policies.Staff)]
+    public Task<IActionResult> PreviewMove(Guid id, MoveSessionForm form, [FromServices] IValidator<MoveSessionForm> moveValidator,
+        [FromServices] SessionChanges changes, CancellationToken ct) =>
+        IfValidAsync(id, form, moveValidator, async () => await changes.PreviewMoveAsync(id, form, ct) is { } preview ? View("Change", preview) : NotFound(), ct);
+
+    [HttpPost("/gestion/sessions/{id:guid}/deplacement")]
+    [Authorize(Policy = Policies.Staff)]
+    public Task<IActionResult> Move(Guid id, MoveSessionForm form, [FromServices] IValidator<MoveSessionForm> moveValidator,
+        [FromServices] SessionChanges changes, CancellationToken ct) =>
+        IfValidAsync(id, form, moveValidator, async () => Done(id, await changes.MoveAsync(id, form, StaffId(), ct)), ct);
+
+    /// <summary>X4: LEXOM cancels the session: the preview, nothing changed.</summary>
+    [HttpPost("/gestion/sessions/{id:guid}/annulation/apercu")]
+    [Authorize(Policy = Policies.Staff)]
+    public Task<IActionResult> PreviewCancel(Guid id, CancelSessionForm form, [FromServices] IValidator<CancelSessionForm> cancelValidator,
+        [FromServices] SessionChanges changes, CancellationToken ct) =>
+        IfValidAsync(id, form, cancelValidator, async () => await changes.PreviewCancelAsync(id, form, ct) is { } preview ? View("Change", preview) : NotFound(), ct);
+
+    [HttpPost("/gestion/sessions/{id:guid}/annulation")]
+    [Authorize(Policy = Policies.Staff)]
+    public Task<IActionResult> Cancel(Guid id, CancelSessionForm form, [FromServices] IValidator<CancelSessionForm> cancelValidator,
+        [FromServices] SessionChanges changes, CancellationToken ct) =>
+        IfValidAsync(id, form, cancelValidator, async () => Done(id, await changes.CancelAsync(id, form, StaffId(), ct)), ct);
+
+    /// <summary>Runs the action on a valid form; a refused one comes back to the session page with its French messages.</summary>
+    private async Task<IActionResult> IfValidAsync<TForm>(Guid id, TForm form, IValidator<TForm> validator, Func<Task<IActionResult>> action, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (await validator.ValidateIntoAsync(form, ModelState, ct)) return await action();
+        TempData["FlashError"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).Distinct());
+        return Redirect($"/gestion/sessions/{id}");
+    }
+
     [HttpGet("/gestion/sessions/{id:guid}/emargement")]
     public async Task<IActionResult> Attendance(Guid id, DateOnly? jour, CancellationToken ct)
     {
