@@ -16,4 +16,10 @@ public sealed class JobOptions
 
     /// <summary>Time between two runs of <see cref="LatePaymentJob"/> (one hour by default: the figures are per day).</summary>
     public TimeSpan LatePaymentInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Run <see cref="RetentionJob"/> on this instance (at start, then every interval).</summary>
+    public bool RetentionEnabled { get; set; } = true;
+
+    /// <summary>Time between two runs of <see cref="RetentionJob"/> (one day).</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromDays(1);
 }

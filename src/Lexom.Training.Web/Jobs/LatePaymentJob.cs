@@ -24,45 +24,22 @@ public sealed class LatePaymentJob(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<JobOptions> options,
-    ILogger<LatePaymentJob> logger) : BackgroundService
+    ILogger<LatePaymentJob> logger) : TimedJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.LatePaymentEnabled)
-        {
-            logger.LogInformation("Calcul des retards de paiement désactivé sur cette instance (Lexom:Jobs:LatePaymentEnabled=false)");
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Le calcul des retards de paiement a échoué ; nouvel essai dans {Interval}", settings.LatePaymentInterval);
-            }
-            try
-            {
-                await Task.Delay(settings.LatePaymentInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override string Name => "Le calcul des retards de paiement";
+
+    protected override string EnabledSetting => "Lexom:Jobs:LatePaymentEnabled";
+
+    protected override bool Enabled => options.Value.LatePaymentEnabled;
+
+    protected override TimeSpan Interval => options.Value.LatePaymentInterval;
+
+    protected override Task RunAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One run: every late client invoice's interest and indemnity as of today.</summary>
     public async Task<LatePaymentRun> RunOnceAsync(CancellationToken ct = default)
     {
-        var today = clock.Today();
+        var today = Clock.Today();
         List<Guid> orderIds;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -88,15 +65,15 @@ public sealed class LatePaymentJob(
             catch (Exception ex)
             {
                 failed++;
-                logger.LogError(ex, "Commande {OrderId} : le calcul des intérêts de retard a échoué ; les autres continuent", orderId);
+                Logger.LogError(ex, "Commande {OrderId} : le calcul des intérêts de retard a échoué ; les autres continuent", orderId);
             }
         }
 
         var run = new LatePaymentRun(computed, unpaid, failed);
         if (failed > 0)
-            logger.LogWarning("Retards au {Today} : {Computed} facture(s) calculée(s), {Unpaid} encore impayée(s), {Failed} commande(s) en échec", today, computed, unpaid, failed);
+            Logger.LogWarning("Retards au {Today} : {Computed} facture(s) calculée(s), {Unpaid} encore impayée(s), {Failed} commande(s) en échec", today, computed, unpaid, failed);
         else
-            logger.LogInformation("Retards au {Today} : {Computed} facture(s) calculée(s), {Unpaid} encore impayée(s)", today, computed, unpaid);
+            Logger.LogInformation("Retards au {Today} : {Computed} facture(s) calculée(s), {Unpaid} encore impayée(s)", today, computed, unpaid);
         return run;
     }
 

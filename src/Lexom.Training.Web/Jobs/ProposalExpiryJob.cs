@@ -17,7 +17,7 @@ namespace Lexom.Training.Web.Jobs;
 /// <see cref="Proposal.Expire"/>: it could be accepted up to and including <c>ValidUntil</c>, it is expired from the next day;</item>
 /// <item>an issued proposal within <see cref="Proposal.ReminderDaysBefore"/> days of its <c>ValidUntil</c> and not
 /// reminded yet gets one reminder e-mail (its PDF attached again), enqueued in the same SaveChanges that records
-/// <see cref="Proposal.ReminderSentOn"/>.</item>
+/// <see cref="Proposal.ReminderSentOn"/>; not to a client who objected to marketing e-mails (G3: recorded, not sent).</item>
 /// </list>
 /// Each proposal is handled in its own short transaction that first claims the row with
 /// <c>FOR UPDATE SKIP LOCKED</c> under the same conditions: instances running at once never handle the same
@@ -28,46 +28,22 @@ public sealed class ProposalExpiryJob(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<JobOptions> options,
-    ILogger<ProposalExpiryJob> logger) : BackgroundService
+    ILogger<ProposalExpiryJob> logger) : TimedJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.ProposalExpiryEnabled)
-        {
-            logger.LogInformation("Expiration des propositions désactivée sur cette instance (Lexom:Jobs:ProposalExpiryEnabled=false)");
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                // The database is unreachable, for example: try again at the next run.
-                logger.LogError(ex, "L'expiration des propositions a échoué ; nouvel essai dans {Interval}", settings.ProposalExpiryInterval);
-            }
-            try
-            {
-                await Task.Delay(settings.ProposalExpiryInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override string Name => "L'expiration des propositions";
+
+    protected override string EnabledSetting => "Lexom:Jobs:ProposalExpiryEnabled";
+
+    protected override bool Enabled => options.Value.ProposalExpiryEnabled;
+
+    protected override TimeSpan Interval => options.Value.ProposalExpiryInterval;
+
+    protected override Task RunAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>One run: expires what is past its validity, then sends the reminders that are due.</summary>
     public async Task<ProposalExpiryRun> RunOnceAsync(CancellationToken ct = default)
     {
-        var today = clock.Today();
+        var today = Clock.Today();
         var reminderLimit = today.AddDays(Proposal.ReminderDaysBefore);
 
         List<Guid> toExpire;
@@ -105,9 +81,9 @@ public sealed class ProposalExpiryJob(
 
         var run = new ProposalExpiryRun(expired, reminded, skipped, failed);
         if (failed > 0)
-            logger.LogWarning("Propositions au {Today} : {Expired} expirée(s), {Reminded} rappel(s) envoyé(s), {Skipped} déjà traitée(s) ailleurs, {Failed} en échec", today, expired, reminded, skipped, failed);
+            Logger.LogWarning("Propositions au {Today} : {Expired} expirée(s), {Reminded} rappel(s) envoyé(s), {Skipped} déjà traitée(s) ailleurs, {Failed} en échec", today, expired, reminded, skipped, failed);
         else
-            logger.LogInformation("Propositions au {Today} : {Expired} expirée(s), {Reminded} rappel(s) envoyé(s), {Skipped} déjà traitée(s) ailleurs", today, expired, reminded, skipped);
+            Logger.LogInformation("Propositions au {Today} : {Expired} expirée(s), {Reminded} rappel(s) envoyé(s), {Skipped} déjà traitée(s) ailleurs", today, expired, reminded, skipped);
         return run;
     }
 
@@ -137,7 +113,7 @@ public sealed class ProposalExpiryJob(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Proposition {ProposalId} : {What} a échoué ; les autres continuent", id, what);
+            Logger.LogError(ex, "Proposition {ProposalId} : {What} a échoué ; les autres continuent", id, what);
             return Outcome.Failed;
         }
     }
@@ -156,7 +132,7 @@ public sealed class ProposalExpiryJob(
             """, ct)) return false;
         var proposal = await db.Proposals.SingleAsync(p => p.Id == id, ct);
         proposal.Expire(today); // P3
-        logger.LogInformation("Proposition {Number} expirée (valable jusqu'au {ValidUntil})", proposal.Number, proposal.ValidUntil);
+        Logger.LogInformation("Proposition {Number} expirée (valable jusqu'au {ValidUntil})", proposal.Number, proposal.ValidUntil);
         return true;
     }
 
@@ -172,6 +148,12 @@ public sealed class ProposalExpiryJob(
         var proposal = await ProposalDrafts.LoadAsync(db, id, ct) ?? throw new InvalidOperationException($"Proposition {id} introuvable.");
         proposal.RecordReminder(today); // P3: once per version
 
+        // G3: the reminder is a marketing-type e-mail; a client who objected gets none (recorded as done, never retried).
+        if (await db.Set<Features.Privacy.ClientPrivacy>().AsNoTracking().AnyAsync(p => p.ClientId == proposal.ClientId && p.MarketingObjection, ct))
+        {
+            Logger.LogInformation("Rappel de la proposition {Number} non envoyé : le client s'oppose aux e-mails commerciaux (G3)", proposal.Number);
+            return true;
+        }
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == proposal.ClientId, ct);
         var identity = services.GetRequiredService<ISellerIdentityProvider>().Current();
         var pdf = services.GetRequiredService<IDocumentRenderer>().Render(ProposalPdfBuilder.Build(proposal, client, identity));
@@ -180,7 +162,7 @@ public sealed class ProposalExpiryJob(
             ProposalReminderEmail.Render(new ProposalReminderModel(client.ContactName, proposal.Number!.ToString(), proposal.Course.Reference, proposal.Course.Title,
                 proposal.ValidUntil!.Value, proposal.Totals.Ttc, deposit.AppliedRate, deposit.Amount, proposal.CgvVersion!, pdf), identity),
             ProposalReminderEmail.Kind);
-        logger.LogInformation("Rappel envoyé pour la proposition {Number} (valable jusqu'au {ValidUntil})", proposal.Number, proposal.ValidUntil);
+        Logger.LogInformation("Rappel envoyé pour la proposition {Number} (valable jusqu'au {ValidUntil})", proposal.Number, proposal.ValidUntil);
         return true;
     }
 }

@@ -46,6 +46,8 @@ public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Lexom:Jobs:ProposalExpiryEnabled", "false");
         // Same for the late-payment job (L1–L3).
         builder.UseSetting("Lexom:Jobs:LatePaymentEnabled", "false");
+        // And the retention job (G1), run by the privacy tests themselves.
+        builder.UseSetting("Lexom:Jobs:RetentionEnabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
