@@ -24,8 +24,12 @@ public sealed class LatePaymentJob(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<JobOptions> options,
-    ILogger<LatePaymentJob> logger) : TimedJob(clock, logger)
+    ILogger<LatePaymentJob> logger) : TimedJob
 {
+    protected override TimeProvider Clock => clock;
+
+    protected override ILogger Logger => logger;
+
     protected override string Name => "Le calcul des retards de paiement";
 
     protected override string EnabledSetting => "Lexom:Jobs:LatePaymentEnabled";
@@ -39,7 +43,7 @@ public sealed class LatePaymentJob(
     /// <summary>One run: every late client invoice's interest and indemnity as of today.</summary>
     public async Task<LatePaymentRun> RunOnceAsync(CancellationToken ct = default)
     {
-        var today = Clock.Today();
+        var today = clock.Today();
         List<Guid> orderIds;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -65,15 +69,15 @@ public sealed class LatePaymentJob(
             catch (Exception ex)
             {
                 failed++;
-                Logger.LogError(ex, "Commande {OrderId} : le calcul des intérêts de retard a échoué ; les autres continuent", orderId);
+                logger.LogError(ex, "Commande {OrderId} : le calcul des intérêts de retard a échoué ; les autres continuent", orderId);
             }
         }
 
         var run = new LatePaymentRun(computed, unpaid, failed);
         if (failed > 0)
-            Logger.LogWarning("Retards au {Today} : {Computed} facture(s) calculée(s), {Unpaid} encore impayée(s), {Failed} commande(s) en échec", today, computed, unpaid, failed);
+            logger.LogWarning("Retards au {Today} : {Computed} facture(s) calculée(s), {Unpaid} encore impayée(s), {Failed} commande(s) en échec", today, computed, unpaid, failed);
         else
-            Logger.LogInformation("Retards au {Today} : {Computed} facture(s) calculée(s), {Unpaid} encore impayée(s)", today, computed, unpaid);
+            logger.LogInformation("Retards au {Today} : {Computed} facture(s) calculée(s), {Unpaid} encore impayée(s)", today, computed, unpaid);
         return run;
     }
 

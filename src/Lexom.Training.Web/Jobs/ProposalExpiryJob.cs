@@ -28,8 +28,12 @@ public sealed class ProposalExpiryJob(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<JobOptions> options,
-    ILogger<ProposalExpiryJob> logger) : TimedJob(clock, logger)
+    ILogger<ProposalExpiryJob> logger) : TimedJob
 {
+    protected override TimeProvider Clock => clock;
+
+    protected override ILogger Logger => logger;
+
     protected override string Name => "L'expiration des propositions";
 
     protected override string EnabledSetting => "Lexom:Jobs:ProposalExpiryEnabled";
@@ -43,7 +47,7 @@ public sealed class ProposalExpiryJob(
     /// <summary>One run: expires what is past its validity, then sends the reminders that are due.</summary>
     public async Task<ProposalExpiryRun> RunOnceAsync(CancellationToken ct = default)
     {
-        var today = Clock.Today();
+        var today = clock.Today();
         var reminderLimit = today.AddDays(Proposal.ReminderDaysBefore);
 
         List<Guid> toExpire;
@@ -81,9 +85,9 @@ public sealed class ProposalExpiryJob(
 
         var run = new ProposalExpiryRun(expired, reminded, skipped, failed);
         if (failed > 0)
-            Logger.LogWarning("Propositions au {Today} : {Expired} expirée(s), {Reminded} rappel(s) envoyé(s), {Skipped} déjà traitée(s) ailleurs, {Failed} en échec", today, expired, reminded, skipped, failed);
+            logger.LogWarning("Propositions au {Today} : {Expired} expirée(s), {Reminded} rappel(s) envoyé(s), {Skipped} déjà traitée(s) ailleurs, {Failed} en échec", today, expired, reminded, skipped, failed);
         else
-            Logger.LogInformation("Propositions au {Today} : {Expired} expirée(s), {Reminded} rappel(s) envoyé(s), {Skipped} déjà traitée(s) ailleurs", today, expired, reminded, skipped);
+            logger.LogInformation("Propositions au {Today} : {Expired} expirée(s), {Reminded} rappel(s) envoyé(s), {Skipped} déjà traitée(s) ailleurs", today, expired, reminded, skipped);
         return run;
     }
 
@@ -113,7 +117,7 @@ public sealed class ProposalExpiryJob(
         }
         catch (Exception ex)
         {
-            Logger.LogError(ex, "Proposition {ProposalId} : {What} a échoué ; les autres continuent", id, what);
+            logger.LogError(ex, "Proposition {ProposalId} : {What} a échoué ; les autres continuent", id, what);
             return Outcome.Failed;
         }
     }
@@ -132,7 +136,7 @@ public sealed class ProposalExpiryJob(
             """, ct)) return false;
         var proposal = await db.Proposals.SingleAsync(p => p.Id == id, ct);
         proposal.Expire(today); // P3
-        Logger.LogInformation("Proposition {Number} expirée (valable jusqu'au {ValidUntil})", proposal.Number, proposal.ValidUntil);
+        logger.LogInformation("Proposition {Number} expirée (valable jusqu'au {ValidUntil})", proposal.Number, proposal.ValidUntil);
         return true;
     }
 
@@ -151,7 +155,7 @@ public sealed class ProposalExpiryJob(
         // G3: the reminder is a marketing-type e-mail; a client who objected gets none (recorded as done, never retried).
         if (await db.Set<Features.Privacy.ClientPrivacy>().AsNoTracking().AnyAsync(p => p.ClientId == proposal.ClientId && p.MarketingObjection, ct))
         {
-            Logger.LogInformation("Rappel de la proposition {Number} non envoyé : le client s'oppose aux e-mails commerciaux (G3)", proposal.Number);
+            logger.LogInformation("Rappel de la proposition {Number} non envoyé : le client s'oppose aux e-mails commerciaux (G3)", proposal.Number);
             return true;
         }
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == proposal.ClientId, ct);
@@ -162,7 +166,7 @@ public sealed class ProposalExpiryJob(
             ProposalReminderEmail.Render(new ProposalReminderModel(client.ContactName, proposal.Number!.ToString(), proposal.Course.Reference, proposal.Course.Title,
                 proposal.ValidUntil!.Value, proposal.Totals.Ttc, deposit.AppliedRate, deposit.Amount, proposal.CgvVersion!, pdf), identity),
             ProposalReminderEmail.Kind);
-        Logger.LogInformation("Rappel envoyé pour la proposition {Number} (valable jusqu'au {ValidUntil})", proposal.Number, proposal.ValidUntil);
+        logger.LogInformation("Rappel envoyé pour la proposition {Number} (valable jusqu'au {ValidUntil})", proposal.Number, proposal.ValidUntil);
         return true;
     }
 }

@@ -35,8 +35,12 @@ public sealed class RetentionJob(
     TimeProvider clock,
     IOptions<JobOptions> options,
     IOptions<PrivacyOptions> privacy,
-    ILogger<RetentionJob> logger) : TimedJob(clock, logger)
+    ILogger<RetentionJob> logger) : TimedJob
 {
+    protected override TimeProvider Clock => clock;
+
+    protected override ILogger Logger => logger;
+
     protected override string Name => "La conservation des données (G1)";
 
     protected override string EnabledSetting => "Lexom:Jobs:RetentionEnabled";
@@ -57,7 +61,7 @@ public sealed class RetentionJob(
 
     private async Task<RetentionPlan> PlanAsync(AppDbContext db, CancellationToken ct)
     {
-        var today = Clock.Today();
+        var today = clock.Today();
         var years = privacy.Value.PersonalDataRetentionYears;
         var activities = await db.Database.SqlQuery<Activity>($"""
             SELECT c.id, c.name,
@@ -79,7 +83,7 @@ public sealed class RetentionJob(
             if (today < from) continue;
             due.Add(new RetentionCandidate(a.Id, a.Name, ended, from, await Anonymiser.BlockerAsync(db, a.Id, ct)));
         }
-        var purgeBefore = Clock.GetUtcNow().AddYears(-privacy.Value.AuditRetentionYears);
+        var purgeBefore = clock.GetUtcNow().AddYears(-privacy.Value.AuditRetentionYears);
         var toPurge = await db.Set<AuditLogEntry>().CountAsync(e => e.At < purgeBefore, ct);
         var accountingAfter = today.AddYears(-CgvReadings.AccountingRetentionYears);
         var pastRetention = await db.Invoices.CountAsync(i => i.IssuedOn < accountingAfter, ct);
@@ -99,7 +103,7 @@ public sealed class RetentionJob(
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                if (await Anonymiser.AnonymiseAsync(db, candidate.ClientId, AuditActor.System, Clock.GetUtcNow(),
+                if (await Anonymiser.AnonymiseAsync(db, candidate.ClientId, AuditActor.System, clock.GetUtcNow(),
                         $"Conservation (G1) : relation terminée le {candidate.RelationshipEndedOn.Numeric()}, plus de {privacy.Value.PersonalDataRetentionYears} ans", ct))
                     anonymised.Add(candidate.ClientId);
                 await transaction.CommitAsync(ct);
@@ -111,7 +115,7 @@ public sealed class RetentionJob(
             catch (Exception ex)
             {
                 failed++;
-                Logger.LogError(ex, "Client {ClientId} : l'anonymisation (G1) a échoué ; les autres continuent", candidate.ClientId);
+                logger.LogError(ex, "Client {ClientId} : l'anonymisation (G1) a échoué ; les autres continuent", candidate.ClientId);
             }
         }
 
@@ -122,13 +126,13 @@ public sealed class RetentionJob(
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             purged = await PurgeAuditAsync(db, plan.AuditPurgeBefore, ct);
-            db.Add(AuditActor.System.Entry(Clock.GetUtcNow(), AuditAction.Purged, "AuditLogEntry", "", null,
+            db.Add(AuditActor.System.Entry(clock.GetUtcNow(), AuditAction.Purged, "AuditLogEntry", "", null,
                 detail: $"{purged} ligne(s) du journal antérieures au {plan.AuditPurgeBefore:yyyy-MM-dd} supprimées (conservation {privacy.Value.AuditRetentionYears} ans)"));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
 
-        Logger.LogInformation("Conservation au {Today} : {Anonymised} client(s) anonymisé(s), {Purged} ligne(s) du journal purgée(s), {Failed} en échec",
+        logger.LogInformation("Conservation au {Today} : {Anonymised} client(s) anonymisé(s), {Purged} ligne(s) du journal purgée(s), {Failed} en échec",
             plan.Today, anonymised.Count, purged, failed);
         return new RetentionRun(anonymised, purged, failed);
     }

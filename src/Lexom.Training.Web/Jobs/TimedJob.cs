@@ -5,12 +5,12 @@ namespace Lexom.Training.Web.Jobs;
 /// from the injected <see cref="TimeProvider"/>); a failed run is logged and tried again at the next one; stops with
 /// the host. A job gives its name, its settings and one run.
 /// </summary>
-public abstract class TimedJob(TimeProvider clock, ILogger logger) : BackgroundService
+public abstract class TimedJob : BackgroundService
 {
-    /// <summary>The injected clock, for the job's runs.</summary>
-    protected TimeProvider Clock => clock;
+    /// <summary>The injected clock (the waits between runs).</summary>
+    protected abstract TimeProvider Clock { get; }
 
-    protected ILogger Logger => logger;
+    protected abstract ILogger Logger { get; }
 
     /// <summary>What the job does, in French, as a subject: « L'expiration des propositions ».</summary>
     protected abstract string Name { get; }
@@ -29,7 +29,7 @@ public abstract class TimedJob(TimeProvider clock, ILogger logger) : BackgroundS
     {
         if (!Enabled)
         {
-            logger.LogInformation("{Job} : désactivé sur cette instance ({Setting}=false)", Name, EnabledSetting);
+            Logger.LogInformation("{Job} : désactivé sur cette instance ({Setting}=false)", Name, EnabledSetting);
             return;
         }
         while (!stoppingToken.IsCancellationRequested)
@@ -45,11 +45,11 @@ public abstract class TimedJob(TimeProvider clock, ILogger logger) : BackgroundS
             catch (Exception ex)
             {
                 // The database is unreachable, for example: try again at the next run.
-                logger.LogError(ex, "{Job} a échoué ; nouvel essai dans {Interval}", Name, Interval);
+                Logger.LogError(ex, "{Job} a échoué ; nouvel essai dans {Interval}", Name, Interval);
             }
             try
             {
-                await Task.Delay(Interval, clock, stoppingToken);
+                await Task.Delay(Interval, Clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
