@@ -37,6 +37,18 @@ public sealed class PrivacyTests(LexomApp app) : IClassFixture<LexomApp>
             Assert.False(json.RootElement.TryGetProperty("CourseId", out _)); // only the changed fields
         }
 
+        // Never stored: password hashes and security stamps (the accounts), file bytes (the issued PDFs).
+        using (var issuer = await app.SignedInAsync(Roles.Sales))
+            await PrivacySteps.ClientWithProposalAsync(app, issuer, "secrets");
+        var accounts = await PrivacySteps.AuditAsync(app, q => q.Where(e => e.EntityType == "AppUser"));
+        Assert.NotEmpty(accounts);
+        Assert.All(accounts, e => Assert.DoesNotContain("PasswordHash", e.Changes ?? "", StringComparison.Ordinal));
+        Assert.All(accounts, e => Assert.DoesNotContain("SecurityStamp", e.Changes ?? "", StringComparison.Ordinal));
+        var files = await PrivacySteps.AuditAsync(app, q => q.Where(e => e.EntityType == "StoredFile" && e.Action == AuditAction.Created));
+        Assert.NotEmpty(files);
+        Assert.All(files, e => Assert.Contains("Sha256", e.Changes, StringComparison.Ordinal));
+        Assert.All(files, e => Assert.DoesNotContain("\"Content\"", e.Changes, StringComparison.Ordinal));
+
         // Append-only in the database: whatever the code, UPDATE, DELETE and TRUNCATE fail.
         await using var db = app.OpenDb();
         foreach (var sql in new[] { "UPDATE audit_entries SET detail = 'effacé'", "DELETE FROM audit_entries", "TRUNCATE audit_entries" })
