@@ -27,7 +27,10 @@ public static class ServiceRegistration
 
         var connectionString = configuration.GetConnectionString("Lexom")
             ?? throw new InvalidOperationException("La chaîne de connexion ConnectionStrings:Lexom est absente (voir le README).");
-        services.AddDbContextPool<AppDbContext>(o => AppDbContext.Configure(o, connectionString));
+        // G2: every change of an audited entity is written to the audit trail in the same SaveChanges.
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Features.Audit.AuditInterceptor>();
+        services.AddDbContextPool<AppDbContext>((sp, o) => AppDbContext.Configure(o, connectionString).AddInterceptors(sp.GetRequiredService<Features.Audit.AuditInterceptor>()));
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {
@@ -79,6 +82,9 @@ public static class ServiceRegistration
             {
                 // Every POST checks its antiforgery token.
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // G2: staff views of client files audited; G3: the restriction banner and its refusals as messages.
+                o.Filters.Add<Features.Audit.AuditViewFilter>();
+                o.Filters.Add<Features.Privacy.RestrictionRefusedFilter>();
                 o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(f => $"Le champ {f} doit être un nombre.");
                 o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, f) => $"La valeur « {v} » n'est pas valide pour {f}.");
                 o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => $"La valeur « {v} » n'est pas valide.");
@@ -166,6 +172,19 @@ public static class ServiceRegistration
             .Validate(o => o.ConvocationInterval > TimeSpan.Zero && o.ConvocationDaysBefore >= 0, "Lexom:Jobs:ConvocationInterval doit être une durée positive et Lexom:Jobs:ConvocationDaysBefore un nombre de jours positif.");
         services.AddSingleton<Jobs.ConvocationJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.ConvocationJob>());
+        // G1–G3, LW5: the audit trail's page, the person's rights and the daily retention job.
+        services.AddScoped<Features.Audit.AuditQueries>();
+        services.AddScoped<Features.Privacy.PersonalDataExport>();
+        services.AddScoped<Features.Privacy.PrivacyDesk>();
+        services.AddScoped<Features.Privacy.PrivacyQueries>();
+        services.AddOptions<Features.Privacy.PrivacyOptions>()
+            .Bind(configuration.GetSection(Features.Privacy.PrivacyOptions.Section))
+            .Validate(o => o.PersonalDataRetentionYears is >= 1 and <= 50 && o.AuditRetentionYears is >= 1 and <= 50, "Lexom:Privacy : des durées de conservation en années, entre 1 et 50.")
+            .ValidateOnStart();
+        services.AddOptions<Jobs.JobOptions>()
+            .Validate(o => o.RetentionInterval > TimeSpan.Zero, "Lexom:Jobs:RetentionInterval doit être une durée positive, par exemple « 1.00:00:00 ».");
+        services.AddSingleton<Jobs.RetentionJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.RetentionJob>());
         if (environment.IsProduction())
             services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // Several instances share one key ring in PostgreSQL: a cookie, an antiforgery token or an invitation link made by

@@ -25,4 +25,9 @@ public sealed class JobOptions
 
     /// <summary>How many days before a session's start its convocations are sent (10 by default).</summary>
     public int ConvocationDaysBefore { get; set; } = 10;
+    /// <summary>Run <see cref="RetentionJob"/> on this instance (at start, then every interval).</summary>
+    public bool RetentionEnabled { get; set; } = true;
+
+    /// <summary>Time between two runs of <see cref="RetentionJob"/> (one day).</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromDays(1);
 }

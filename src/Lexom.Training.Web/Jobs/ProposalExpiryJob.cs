@@ -17,7 +17,7 @@ namespace Lexom.Training.Web.Jobs;
 /// <see cref="Proposal.Expire"/>: it could be accepted up to and including <c>ValidUntil</c>, it is expired from the next day;</item>
 /// <item>an issued proposal within <see cref="Proposal.ReminderDaysBefore"/> days of its <c>ValidUntil</c> and not
 /// reminded yet gets one reminder e-mail (its PDF attached again), enqueued in the same SaveChanges that records
-/// <see cref="Proposal.ReminderSentOn"/>.</item>
+/// <see cref="Proposal.ReminderSentOn"/>; not to a client who objected to marketing e-mails (G3: recorded, not sent).</item>
 /// </list>
 /// Each proposal is handled in its own short transaction that first claims the row with
 /// <c>FOR UPDATE SKIP LOCKED</c> under the same conditions: instances running at once never handle the same
@@ -143,6 +143,13 @@ public sealed class ProposalExpiryJob(
             """, ct)) return false;
         var proposal = await ProposalDrafts.LoadAsync(db, id, ct) ?? throw new InvalidOperationException($"Proposition {id} introuvable.");
         proposal.RecordReminder(today); // P3: once per version
+
+        // G3: the reminder is a marketing-type e-mail; a client who objected gets none (recorded as done, never retried).
+        if (await db.Set<Features.Privacy.ClientPrivacy>().AsNoTracking().AnyAsync(p => p.ClientId == proposal.ClientId && p.MarketingObjection, ct))
+        {
+            logger.LogInformation("Rappel de la proposition {Number} non envoyé : le client s'oppose aux e-mails commerciaux (G3)", proposal.Number);
+            return true;
+        }
 
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == proposal.ClientId, ct);
         var identity = services.GetRequiredService<ISellerIdentityProvider>().Current();

@@ -117,6 +117,8 @@ internal static class PageEndpoints
             [new($"/gestion/sessions/{d.PlannedSessionId}/emargement"), new($"/gestion/sessions/{d.ClosedSessionId}/emargement?jour={DemoData.Iso(DemoData.PastStart)}")],
         ["/gestion/sessions/{id:guid}/emargement.pdf"] = d => [new($"/gestion/sessions/{d.ClosedSessionId}/emargement.pdf", FileType: "application/pdf")],
         ["/gestion/sessions/{id:guid}/attestations"] = d => [new($"/gestion/sessions/{d.ClosedSessionId}/attestations")],
+        ["/gestion/rgpd/clients/{id:guid}"] = d => [new($"/gestion/rgpd/clients/{d.RequestClientId}"), new($"/gestion/rgpd/clients/{d.DemoClientId}")],
+        ["/gestion/rgpd/clients/{id:guid}/export.zip"] = d => [new($"/gestion/rgpd/clients/{d.DemoClientId}/export.zip", FileType: "application/zip")],
     };
 
     /// <summary>The visits of an endpoint: its recipe, or its own path when it has no route value (a file when its extension says so).</summary>

@@ -48,6 +48,8 @@ public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Lexom:Jobs:LatePaymentEnabled", "false");
         // And the convocations' job (issue 8).
         builder.UseSetting("Lexom:Jobs:ConvocationEnabled", "false");
+        // And the retention job (G1), run by the privacy tests themselves.
+        builder.UseSetting("Lexom:Jobs:RetentionEnabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
