@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -5,8 +6,12 @@ namespace Lexom.Training.Web.Features.Errors;
 
 /// <summary>Error pages in French; never a stack trace.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[AllowAnonymous]
 public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
 {
+    /// <summary>A route mapped in the Testing environment only, that throws (see ServiceRegistration).</summary>
+    public const string ThrowingTestPath = "/erreur/essai-exception";
+
     [Route("/erreur")]
     public IActionResult ServerError()
     {
