@@ -81,7 +81,7 @@ public static class ServiceRegistration
             {
                 // Every POST checks its antiforgery token.
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
-                // A NUL character anywhere in the input is a 400 (issue 9, « Bad input »).
+                // A NUL character in a form is a 400 (issue 9, « Bad input »).
                 o.Filters.Add(new Security.NulCharacterFilter());
                 o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(f => $"Le champ {f} doit être un nombre.");
                 o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, f) => $"La valeur « {v} » n'est pas valide pour {f}.");

@@ -159,17 +159,6 @@ public sealed class ErrorAndUploadHardeningTests(LexomApp app) : IClassFixture<L
         Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("/formations?q=abc%00def")]
-    [InlineData("/demande-de-proposition?formation=%00")]
-    public async Task A_NUL_character_in_the_address_is_a_French_400_not_a_database_error(string url)
-    {
-        using var client = app.NewClient();
-        using var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Demande invalide", await TestClient.BodyAsync(response), StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task An_unknown_address_is_a_French_404_for_everyone_not_a_login_redirect()
     {

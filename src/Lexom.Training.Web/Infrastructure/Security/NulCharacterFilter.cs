@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Lexom.Training.Web.Infrastructure.Security;
 
 /// <summary>
-/// Issue 9, « Bad input » (ASVS 2.2.1): a NUL character in the query or a form field is refused with the French
+/// Issue 9, « Bad input » (ASVS V2, input validation): a NUL character in a form field is refused with the French
 /// 400 page before any binding. PostgreSQL cannot store it in a text value (it would fail the query: a 500), and no
-/// field of the app has a use for it. ASP.NET Core's URL-encoded form reader already refuses it; multipart forms and
-/// query strings come here (Kestrel refuses it in the path).
+/// field of the app has a use for it. ASP.NET Core's URL-encoded form reader already refuses it; multipart forms come here
+/// (Kestrel refuses it in the path; the pages that read a query string handle it themselves, see CatalogPagesTests).
 /// </summary>
 public sealed class NulCharacterFilter : IAsyncResourceFilter, IOrderedFilter
 {
@@ -23,8 +23,8 @@ public sealed class NulCharacterFilter : IAsyncResourceFilter, IOrderedFilter
             return;
         }
         var request = context.HttpContext.Request;
-        var hasNul = request.Query.Any(q => HasNul(q.Key) || q.Value.Any(HasNul));
-        if (!hasNul && request.HasFormContentType)
+        var hasNul = false;
+        if (request.HasFormContentType)
         {
             try
             {
