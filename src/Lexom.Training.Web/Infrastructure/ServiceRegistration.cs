@@ -77,6 +77,8 @@ public static class ServiceRegistration
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Sales, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Sessions, p => p.RequireRole(Roles.Sales, Roles.Admin, Roles.Trainer));
+        // Issue 9: the Client policy, the fallback policy, cookie flags, session checks, rate limits of login and uploads.
+        services.AddLexomSecurity(configuration, environment);
 
         services.AddControllersWithViews(o =>
             {
@@ -85,6 +87,8 @@ public static class ServiceRegistration
                 // G2: staff views of client files audited; G3: the restriction banner and its refusals as messages.
                 o.Filters.Add<Features.Audit.AuditViewFilter>();
                 o.Filters.Add<Features.Privacy.RestrictionRefusedFilter>();
+                // A NUL character in a form is a 400 (issue 9, « Bad input »).
+                o.Filters.Add(new Security.NulCharacterFilter());
                 o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(f => $"Le champ {f} doit être un nombre.");
                 o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, f) => $"La valeur « {v} » n'est pas valide pour {f}.");
                 o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => $"La valeur « {v} » n'est pas valide.");
@@ -216,7 +220,7 @@ public static class ServiceRegistration
             : ctx.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal) ? Serilog.Events.LogEventLevel.Verbose
             : Serilog.Events.LogEventLevel.Information);
         app.UseRequestLocalization();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -229,8 +233,17 @@ public static class ServiceRegistration
                 await ctx.Response.WriteAsync(report.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
                     ? "OK" : "Base de données injoignable");
             },
-        });
+        }).AllowAnonymous();
+        // Tests only: proves that an unhandled exception shows the French error page, never a stack trace.
+        if (app.Environment.IsEnvironment("Testing"))
+            app.MapGet(Features.Errors.ErrorsController.ThrowingTestPath, () => { throw new InvalidOperationException("Exception de test (Testing seulement)"); }).AllowAnonymous();
         app.MapControllers();
+        // An address that matches nothing is a 404 for everyone (the French page), not a login redirect of the fallback policy.
+        app.MapFallback("{**path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         return app;
     }
 }
@@ -240,6 +253,9 @@ public static class Policies
 {
     public const string Staff = "Staff";
     public const string Admin = "Admin";
+
+    /// <summary>The client space: a client contact's account, who sees only its own client's records.</summary>
+    public const string Client = "Client";
 
     /// <summary>The sessions' pages: the staff, and the trainers for their own sessions.</summary>
     public const string Sessions = "Sessions";

@@ -40,6 +40,8 @@ public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Lexom:Demo", "false");
         // Tests post many forms from one address; the fixtures that test the limit set their own.
         builder.UseSetting("Email:RateLimit:PermitLimit", "100000");
+        builder.UseSetting("Lexom:RateLimits:Login:PermitLimit", "100000");
+        builder.UseSetting("Lexom:RateLimits:Uploads:PermitLimit", "100000");
         // Without SMTP settings mail goes to a pickup folder: never the repository's own .data/mail.
         builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), "lexom-test-mail", GetType().Name + "-" + Guid.NewGuid().ToString("N")[..8]));
         // The proposal expiry job is run by the tests themselves (RunOnceAsync), never behind their back when the clock moves.

@@ -1,9 +1,11 @@
 using Lexom.Training.Web.Infrastructure;
 using FluentValidation;
 using Lexom.Training.Web.Data;
+using Lexom.Training.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Lexom.Training.Web.Features.Account;
 
@@ -31,6 +33,7 @@ public sealed class AccountController(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
     IValidator<LoginForm> validator,
+    AccountStatus status,
     ILogger<AccountController> logger) : Controller
 {
     [HttpGet("connexion")]
@@ -39,12 +42,14 @@ public sealed class AccountController(
 
     [HttpPost("connexion")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Login)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (!await validator.ValidateIntoAsync(form, ModelState)) return View(form);
 
         var user = await users.FindByEmailAsync(form.Email!);
-        if (user is not null)
+        // A disabled account gets the same answer as a wrong password (it says nothing about the account).
+        if (user is not null && !AccountStatus.IsDisabled(user))
         {
             // A new session cookie is issued at login (the old one, if any, is replaced).
             var result = await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
@@ -67,9 +72,12 @@ public sealed class AccountController(
         return View(form);
     }
 
+    /// <summary>Ends the session here and, through the security stamp, every other cookie of the account (ASVS 7.4.1).</summary>
     [HttpPost("deconnexion")]
+    [Authorize]
     public async Task<IActionResult> Logout()
     {
+        if (await users.GetUserAsync(User) is { } user) await status.EndSessionsAsync(user);
         await signIn.SignOutAsync();
         return Redirect("/");
     }

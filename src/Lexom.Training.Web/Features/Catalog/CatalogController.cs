@@ -1,10 +1,12 @@
 using Lexom.Training.Documents;
 using Lexom.Training.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lexom.Training.Web.Features.Catalog;
 
 /// <summary>The public catalog: list with search and filters, and a course's page (rule LW6).</summary>
+[AllowAnonymous]
 public sealed class CatalogController(CatalogQueries queries, TimeProvider clock, IDocumentRenderer documents, ISellerIdentityProvider seller) : Controller
 {
     [HttpGet("/formations")]

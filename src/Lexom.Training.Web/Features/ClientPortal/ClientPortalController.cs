@@ -16,6 +16,7 @@ public sealed class InvitationForm
 }
 
 /// <summary>The invitation link of the issued-proposal e-mail, and the client space (issue 6, item 4).</summary>
+[Authorize(Policy = Policies.Client)]
 public sealed class ClientPortalController(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
@@ -39,6 +40,7 @@ public sealed class ClientPortalController(
 
     [HttpPost(ClientInvitations.InvitationPath)]
     [AllowAnonymous]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.RateLimits.Login)]
     public async Task<IActionResult> Invitation(InvitationForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -76,7 +78,6 @@ public sealed class ClientPortalController(
     }
 
     [HttpGet("/espace-client")]
-    [Authorize(Roles = Roles.Client)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
@@ -85,7 +86,6 @@ public sealed class ClientPortalController(
     }
 
     [HttpGet("/espace-client/propositions/{id:guid}/pdf")]
-    [Authorize(Roles = Roles.Client)]
     public async Task<IActionResult> Pdf(Guid id, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
@@ -96,7 +96,6 @@ public sealed class ClientPortalController(
 
     /// <summary>One of the client's proposals: its PDF, its totals and, while valid, the online acceptance (P4); past its validity, a new version (P3).</summary>
     [HttpGet("/espace-client/propositions/{id:guid}")]
-    [Authorize(Roles = Roles.Client)]
     public async Task<IActionResult> Proposal(Guid id, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
@@ -106,7 +105,6 @@ public sealed class ClientPortalController(
     }
 
     [HttpPost("/espace-client/propositions/{id:guid}/accepter")]
-    [Authorize(Roles = Roles.Client)]
     public async Task<IActionResult> Accept(Guid id, Orders.OnlineAcceptanceForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -134,7 +132,6 @@ public sealed class ClientPortalController(
 
     /// <summary>P3: a proposal past its validity cannot be accepted; the client asks for a new version (a request in the staff queue, once).</summary>
     [HttpPost("/espace-client/propositions/{id:guid}/nouvelle-version")]
-    [Authorize(Roles = Roles.Client)]
     public async Task<IActionResult> RequestNewVersion(Guid id, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
@@ -152,7 +149,6 @@ public sealed class ClientPortalController(
     }
 
     [HttpGet("/espace-client/commandes/{id:guid}")]
-    [Authorize(Roles = Roles.Client)]
     public async Task<IActionResult> Order(Guid id, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
@@ -163,7 +159,6 @@ public sealed class ClientPortalController(
 
     /// <summary>P7, LW1: « Je me rétracte », within the period.</summary>
     [HttpPost("/espace-client/commandes/{id:guid}/retractation")]
-    [Authorize(Roles = Roles.Client)]
     public async Task<IActionResult> Withdraw(Guid id, bool confirm, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
@@ -184,7 +179,6 @@ public sealed class ClientPortalController(
 
     /// <summary>A file of the client's own (issued PDF, signed scan, invoice); anything else is a 404.</summary>
     [HttpGet("/espace-client/fichiers/{id:guid}")]
-    [Authorize(Roles = Roles.Client)]
     public async Task<IActionResult> File(Guid id, [FromServices] Sessions.AttestationOpenings openings, CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -5,8 +6,15 @@ namespace Lexom.Training.Web.Features.Errors;
 
 /// <summary>Error pages in French; never a stack trace.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[AllowAnonymous]
+// The status code pages re-execute a failed request here with its method: a refused POST (no antiforgery token, too
+// many requests) still gets its French page, not an empty 400.
+[IgnoreAntiforgeryToken]
 public sealed class ErrorsController(ILogger<ErrorsController> logger) : Controller
 {
+    /// <summary>A route mapped in the Testing environment only, that throws (see ServiceRegistration).</summary>
+    public const string ThrowingTestPath = "/erreur/essai-exception";
+
     [Route("/erreur")]
     public IActionResult ServerError()
     {
@@ -17,9 +25,12 @@ public sealed class ErrorsController(ILogger<ErrorsController> logger) : Control
         return View("Error", new ErrorView(500, "Une erreur inattendue s'est produite", "Nous en avons été informés. Réessayez dans un instant ; si le problème persiste, écrivez-nous à formation@lexom.fr."));
     }
 
+    // No action parameter: binding one would read the form of a re-executed POST, and a form that cannot be read
+    // (a NUL byte, say) would turn the French 400 page into a 500.
     [Route("/erreur/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : 500;
         Response.StatusCode = code is >= 400 and <= 599 ? code : 500;
         return View("Error", code switch
         {

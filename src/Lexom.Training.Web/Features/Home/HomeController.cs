@@ -1,8 +1,10 @@
 using Lexom.Training.Web.Features.Catalog;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lexom.Training.Web.Features.Home;
 
+[AllowAnonymous]
 public sealed class HomeController(CatalogQueries queries) : Controller
 {
     [HttpGet("/")]

@@ -29,6 +29,7 @@ public sealed class LatePaymentController(
     }
 
     [HttpPost("/gestion/commandes/{id:guid}/mise-en-demeure")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.RateLimits.Uploads)]
     [RequestSizeLimit(UploadRequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
     public async Task<IActionResult> FormalNotice(Guid id, FormalNoticeForm form, CancellationToken ct)

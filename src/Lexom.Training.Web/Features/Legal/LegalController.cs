@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Lexom.Training.Web.Features.Legal;
 
+[AllowAnonymous]
 public sealed class LegalController(CgvText cgv) : Controller
 {
     [HttpGet("/cgv")]

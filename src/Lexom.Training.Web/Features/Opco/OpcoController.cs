@@ -23,6 +23,7 @@ public sealed class OpcoController(OpcoDesk desk, OpcoClaims claims, IValidator<
     public async Task<IActionResult> Index(string? etat, CancellationToken ct) => View(await claims.ListAsync(etat, ct));
 
     [HttpPost("/gestion/commandes/{id:guid}/opco")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.RateLimits.Uploads)]
     [RequestSizeLimit(UploadRequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
     public async Task<IActionResult> RecordFunding(Guid id, OpcoFundingForm form, CancellationToken ct)

@@ -29,6 +29,7 @@ public sealed class OrderChangesController(
     public const string RefundFormKey = "OrderChanges.RefundForm";
 
     [HttpPost("/gestion/commandes/{id:guid}/annulation/apercu")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.RateLimits.Uploads)]
     [RequestSizeLimit(UploadRequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
     public async Task<IActionResult> PreviewCancellation(Guid id, CancellationForm form, CancellationToken ct)
@@ -53,6 +54,7 @@ public sealed class OrderChangesController(
         Done(id, await desk.ConfirmCancellationAsync(id, form, CurrentUserId(), ct));
 
     [HttpPost("/gestion/commandes/{id:guid}/report/apercu")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.RateLimits.Uploads)]
     [RequestSizeLimit(UploadRequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
     public async Task<IActionResult> PreviewPostponement(Guid id, PostponementForm form, CancellationToken ct)

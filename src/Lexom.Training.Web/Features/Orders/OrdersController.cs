@@ -18,6 +18,7 @@ public sealed class OrdersController(OrderDesk desk, OrderQueries queries, IVali
     private const long UploadRequestLimit = (2 * Data.StoredFile.MaxUploadBytes) + (1024 * 1024);
 
     [HttpPost("/gestion/propositions/{id:guid}/acceptation-papier")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.RateLimits.Uploads)]
     [RequestSizeLimit(UploadRequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
     public async Task<IActionResult> PaperAcceptance(Guid id, PaperAcceptanceForm form, CancellationToken ct)
@@ -49,6 +50,7 @@ public sealed class OrdersController(OrderDesk desk, OrderQueries queries, IVali
     }
 
     [HttpPost("/gestion/commandes/{id:guid}/documents")]
+    [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.Security.RateLimits.Uploads)]
     [RequestSizeLimit(UploadRequestLimit)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
     public async Task<IActionResult> AddDocument(Guid id, SignedDocumentForm form, CancellationToken ct)

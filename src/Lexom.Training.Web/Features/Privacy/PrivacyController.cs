@@ -26,7 +26,7 @@ public sealed class PrivacyController(
     // ------------------------------------------------------------------ client space
 
     [HttpGet(MyData)]
-    [Authorize(Roles = Roles.Client)]
+    [Authorize(Policy = Policies.Client)]
     public async Task<IActionResult> Mine(CancellationToken ct)
     {
         if (await ClientUserAsync() is not { } user) return NotFound();
@@ -34,7 +34,7 @@ public sealed class PrivacyController(
     }
 
     [HttpGet(MyData + "/export.zip")]
-    [Authorize(Roles = Roles.Client)]
+    [Authorize(Policy = Policies.Client)]
     public async Task<IActionResult> MyExport(CancellationToken ct)
     {
         if (await ClientUserAsync() is not { ClientId: { } clientId }) return NotFound();
@@ -42,7 +42,7 @@ public sealed class PrivacyController(
     }
 
     [HttpPost(MyData + "/coordonnees")]
-    [Authorize(Roles = Roles.Client)]
+    [Authorize(Policy = Policies.Client)]
     public async Task<IActionResult> Rectify(RectificationForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -61,7 +61,7 @@ public sealed class PrivacyController(
     }
 
     [HttpPost(MyData + "/opposition")]
-    [Authorize(Roles = Roles.Client)]
+    [Authorize(Policy = Policies.Client)]
     public async Task<IActionResult> Objection(bool opposition, CancellationToken ct)
     {
         if (await ClientUserAsync() is not { ClientId: { } clientId }) return NotFound();
@@ -73,7 +73,7 @@ public sealed class PrivacyController(
     }
 
     [HttpPost(MyData + "/demande")]
-    [Authorize(Roles = Roles.Client)]
+    [Authorize(Policy = Policies.Client)]
     public async Task<IActionResult> Ask(PrivacyRequestForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);

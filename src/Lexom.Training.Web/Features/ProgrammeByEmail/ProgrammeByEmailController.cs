@@ -1,6 +1,7 @@
 using Lexom.Training.Web.Infrastructure;
 using FluentValidation;
 using Lexom.Training.Web.Email;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -14,6 +15,7 @@ public sealed record ProgrammeSentView(string Reference, string Title, string Em
 /// /formations/{reference}/programme-par-email: the course sheet PDF sent to the address a visitor gives
 /// (the form sits on the course page; this page shows it again with its errors). Rate-limited per IP.
 /// </summary>
+[AllowAnonymous]
 [Route("/formations/{reference}/programme-par-email")]
 public sealed class ProgrammeByEmailController(ProgrammeByEmailHandler handler, IValidator<ProgrammeByEmailForm> validator, ILogger<ProgrammeByEmailController> logger) : Controller
 {

@@ -2,6 +2,7 @@ using FluentValidation;
 using Lexom.Training.Web.Email;
 using Lexom.Training.Web.Features.Catalog;
 using Lexom.Training.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -10,6 +11,7 @@ namespace Lexom.Training.Web.Features.ProposalRequests;
 public sealed record RequestPageView(RequestForm Form, CourseView? Course, IReadOnlyList<DomainCourse> Courses);
 
 /// <summary>/demande-de-proposition: a client asks for a commercial proposal (P1 asks what the proposal needs).</summary>
+[AllowAnonymous]
 public sealed class ProposalRequestsController(
     CatalogQueries catalog,
     RequestHandler handler,
