@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
@@ -27,7 +28,9 @@ public static class ServiceRegistration
 
         var connectionString = configuration.GetConnectionString("Lexom")
             ?? throw new InvalidOperationException("La chaîne de connexion ConnectionStrings:Lexom est absente (voir le README).");
-        services.AddDbContextPool<AppDbContext>(o => AppDbContext.Configure(o, connectionString));
+        // Pooled contexts (the pool is built once from the root provider): interceptors must be singletons, registered as IInterceptor.
+        services.AddDbContextPool<AppDbContext>((sp, o) => AppDbContext.Configure(o, connectionString)
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {
@@ -91,6 +94,8 @@ public static class ServiceRegistration
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddFeatureFolders();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, QuietTempDataProvider>());
 
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         ValidatorOptions.Global.LanguageManager.Culture = FrenchCulture.Culture;
@@ -113,6 +118,11 @@ public static class ServiceRegistration
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<Features.Legal.CgvText>();
+        // The public catalog's output and data caches, emptied by any save of the catalog or a session (docs/performance.md).
+        services.AddMemoryCache();
+        services.AddOutputCache(Features.Catalog.CatalogCache.AddPolicy);
+        services.AddSingleton<Features.Catalog.CatalogCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Catalog.CatalogChangeInterceptor>();
         services.AddScoped<Features.Catalog.CatalogQueries>();
         services.AddScoped<Features.CatalogAdmin.CourseEditor>();
         services.AddScoped<Features.ProposalRequests.RequestHandler>();
@@ -190,9 +200,14 @@ public static class ServiceRegistration
             : Serilog.Events.LogEventLevel.Information);
         app.UseRequestLocalization();
         app.MapStaticAssets();
+        // bench/load/run.sh drops a static copy of a catalog page into the published wwwroot (not in the build's manifest).
+        if (app.Configuration.GetValue<bool>("Lexom:Bench:StaticFiles"))
+            app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: a signed-in visitor is never served nor stored from the cache.
+        app.UseOutputCache();
         app.UseRateLimiter();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
