@@ -194,10 +194,15 @@ public static class ServiceRegistration
         app.UseExceptionHandler("/erreur");
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, ex) =>
-            ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-            : ctx.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal) ? Serilog.Events.LogEventLevel.Verbose
-            : Serilog.Events.LogEventLevel.Information);
+        app.UseSerilogRequestLogging(o =>
+        {
+            // The host's logger (levels from configuration), not the start-up console logger, which logs everything.
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
+            o.GetLevel = (ctx, _, ex) =>
+                ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                : ctx.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal) ? Serilog.Events.LogEventLevel.Verbose
+                : Serilog.Events.LogEventLevel.Information;
+        });
         app.UseRequestLocalization();
         app.MapStaticAssets();
         // bench/load/run.sh drops a static copy of a catalog page into the published wwwroot (not in the build's manifest).
