@@ -13,7 +13,8 @@ public sealed class DataSet(double scale, int seed)
     /// <summary>The bench sales person and admin (created by <see cref="Generator"/>): the proposals' authors.</summary>
     public static readonly Guid[] SalesPeople = [Guid.Parse("5a1e5000-0000-4000-8000-000000000001"), Guid.Parse("5a1e5000-0000-4000-8000-000000000002")];
 
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>As the app's jsonb columns (Data/Configurations/JsonColumn): enums as text, accents unescaped.</summary>
+    internal static readonly JsonSerializerOptions Json = new()
     {
         Converters = { new JsonStringEnumConverter() },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

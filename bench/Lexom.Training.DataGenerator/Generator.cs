@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Bogus;
-using Lexom.Training.Domain.Catalog;
-using Lexom.Training.Domain.Proposals;
-using Lexom.Training.Domain.Values;
 using Lexom.Training.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -28,12 +23,6 @@ public static class Generator
     public const string BenchPassword = "bench-lexom-charge-2026";
     public const string BenchSalesEmail = "commercial@bench.lexom.test";
     public const string BenchAdminEmail = "admin@bench.lexom.test";
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Converters = { new JsonStringEnumConverter() },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     private static readonly string[] Opcos = ["OPCO Atlas", "AKTO", "OPCO EP", "Constructys", "OPCO 2i", "Uniformation", "OCAPIAT"];
 
@@ -113,7 +102,7 @@ public static class Generator
         await db.SaveChangesAsync();
     }
 
-    private static string J<T>(T value) => JsonSerializer.Serialize(value, Json);
+    private static string J<T>(T value) => JsonSerializer.Serialize(value, DataSet.Json);
 
     private static async Task CopyAsync(NpgsqlConnection conn, DataSet d)
     {
