@@ -10,10 +10,14 @@ namespace Lexom.Training.Web.Infrastructure;
 ///   create-admin --email EMAIL [--name NAME]   creates (or promotes) the first real admin; the password
 ///                                              is read from LEXOM_ADMIN_PASSWORD or generated and printed once.
 ///   render-samples --out DIR                   writes one sample PDF of every document kind, for review by eye.
+///   --migrate-only                             creates and migrates the database, creates the roles and seeds the catalog,
+///                                              then exits: the one-off step before starting several instances with
+///                                              Lexom__InitializeDatabase=false (docs/performance.md).
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["create-admin"];
+    private static readonly string[] Commands = ["create-admin", MigrateOnly];
+    private const string MigrateOnly = "--migrate-only";
     private static readonly string[] StandaloneCommands = ["render-samples"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0], StringComparer.Ordinal);
@@ -29,6 +33,19 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (args[0] == MigrateOnly)
+        {
+            // Whatever the instances' settings say (InitializeDatabase=false on them), this step does the initialization.
+            var configured = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LexomOptions>>().Value;
+            var forced = Microsoft.Extensions.Options.Options.Create(new LexomOptions
+            {
+                InitializeDatabase = true, MigrateOnStartup = true, Demo = configured.Demo, DepositRate = configured.DepositRate, PublicBaseUrl = configured.PublicBaseUrl,
+            });
+            await new DatabaseInitializer(app.Services.GetRequiredService<IServiceScopeFactory>(), forced, app.Environment,
+                app.Services.GetRequiredService<ILogger<DatabaseInitializer>>()).StartAsync(CancellationToken.None);
+            Console.WriteLine("Base de données à jour.");
+            return 0;
+        }
 
         // The database must be migrated and the roles present before any command.
         foreach (var initializer in app.Services.GetServices<IHostedService>().OfType<DatabaseInitializer>())

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
@@ -30,7 +31,10 @@ public static class ServiceRegistration
         // G2: every change of an audited entity is written to the audit trail in the same SaveChanges.
         services.AddHttpContextAccessor();
         services.AddSingleton<Features.Audit.AuditInterceptor>();
-        services.AddDbContextPool<AppDbContext>((sp, o) => AppDbContext.Configure(o, connectionString).AddInterceptors(sp.GetRequiredService<Features.Audit.AuditInterceptor>()));
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Features.Audit.AuditInterceptor>());
+        // Pooled contexts (the pool is built once from the root provider): interceptors must be singletons, registered as IInterceptor.
+        services.AddDbContextPool<AppDbContext>((sp, o) => AppDbContext.Configure(o, connectionString)
+            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
             {
@@ -101,6 +105,8 @@ public static class ServiceRegistration
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddFeatureFolders();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, QuietTempDataProvider>());
 
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         ValidatorOptions.Global.LanguageManager.Culture = FrenchCulture.Culture;
@@ -123,6 +129,11 @@ public static class ServiceRegistration
         services.AddScoped<CatalogSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<Features.Legal.CgvText>();
+        // The public catalog's output and data caches, emptied by any save of the catalog or a session (docs/performance.md).
+        services.AddMemoryCache();
+        services.AddOutputCache(Features.Catalog.CatalogCache.AddPolicy);
+        services.AddSingleton<Features.Catalog.CatalogCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Catalog.CatalogChangeInterceptor>();
         services.AddScoped<Features.Catalog.CatalogQueries>();
         services.AddScoped<Features.CatalogAdmin.CourseEditor>();
         services.AddScoped<Features.ProposalRequests.RequestHandler>();
@@ -215,15 +226,25 @@ public static class ServiceRegistration
         app.UseExceptionHandler("/erreur");
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging(o => o.GetLevel = (ctx, _, ex) =>
-            ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
-            : ctx.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal) ? Serilog.Events.LogEventLevel.Verbose
-            : Serilog.Events.LogEventLevel.Information);
+        app.UseSerilogRequestLogging(o =>
+        {
+            // The host's logger (levels from configuration), not the start-up console logger, which logs everything.
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
+            o.GetLevel = (ctx, _, ex) =>
+                ex is not null || ctx.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                : ctx.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal) ? Serilog.Events.LogEventLevel.Verbose
+                : Serilog.Events.LogEventLevel.Information;
+        });
         app.UseRequestLocalization();
         app.MapStaticAssets().AllowAnonymous();
+        // bench/load/run.sh drops a static copy of a catalog page into the published wwwroot (not in the build's manifest).
+        if (app.Configuration.GetValue<bool>("Lexom:Bench:StaticFiles"))
+            app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: a signed-in visitor is never served nor stored from the cache.
+        app.UseOutputCache();
         app.UseRateLimiter();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

@@ -25,6 +25,9 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
     {
         b.Property(c => c.Reference).HasMaxLength(Course.ReferenceMaxLength);
         b.HasIndex(c => c.Reference).IsUnique();
+        // The catalog search's « reference starts with » (LIKE 'X%') beside the full-text match: with this index PostgreSQL
+        // ORs two bitmap scans instead of reading every course (docs/performance.md, EXPLAIN ANALYZE: 97 ms → 9 ms).
+        b.HasIndex(c => c.Reference, "ReferencePattern").HasOperators("varchar_pattern_ops").HasDatabaseName("ix_courses_reference_pattern");
         b.Property(c => c.Title).HasMaxLength(Course.TitleMaxLength);
         b.Property(c => c.DurationDays).HasPrecision(5, 1);
         b.Property(c => c.DurationHours).HasPrecision(6, 1);

@@ -212,6 +212,11 @@ namespace Lexom.Training.Web.Data.Migrations
                     b.HasIndex("Status", "DomainId")
                         .HasDatabaseName("ix_courses_status_domain_id");
 
+                    b.HasIndex(new[] { "Reference" }, "ReferencePattern")
+                        .HasDatabaseName("ix_courses_reference_pattern");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Reference" }, "ReferencePattern"), new[] { "varchar_pattern_ops" });
+
                     b.ToTable("courses", (string)null);
                 });
 

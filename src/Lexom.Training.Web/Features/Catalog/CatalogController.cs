@@ -2,6 +2,7 @@ using Lexom.Training.Documents;
 using Lexom.Training.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Lexom.Training.Web.Features.Catalog;
 
@@ -10,6 +11,7 @@ namespace Lexom.Training.Web.Features.Catalog;
 public sealed class CatalogController(CatalogQueries queries, TimeProvider clock, IDocumentRenderer documents, ISellerIdentityProvider seller) : Controller
 {
     [HttpGet("/formations")]
+    [OutputCache(PolicyName = CatalogCache.Policy)]
     public async Task<IActionResult> Index(string? q, string? domaine, string? duree, string? format, string? page, CancellationToken ct)
     {
         var filter = CatalogFilter.From(q, domaine, duree, format, page);

@@ -2,6 +2,7 @@ using Lexom.Training.Domain.Catalog;
 using Lexom.Training.Web.Data;
 using Lexom.Training.Web.Data.Configurations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using NpgsqlTypes;
 
 namespace Lexom.Training.Web.Features.Catalog;
@@ -58,8 +59,26 @@ public sealed record UpcomingSession(Guid Id, DateOnly StartsOn, DateOnly EndsOn
 public sealed record CourseView(Course Course, string DomainName, string DomainSlug, IReadOnlyList<UpcomingSession> Sessions);
 
 /// <summary>The public catalog's reads: projections, no tracking, published courses only.</summary>
-public sealed class CatalogQueries(AppDbContext db)
+public sealed class CatalogQueries(AppDbContext db, IMemoryCache memory, CatalogCache cache)
 {
+    // The course page's two reads, compiled once (the hottest public reads; see docs/performance.md).
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<PublishedCourse?>> CourseByReference =
+        EF.CompileAsyncQuery((AppDbContext db, string reference, CancellationToken ct) =>
+            (from c in db.Courses.AsNoTracking()
+             join d in db.CatalogDomains on c.DomainId equals d.Id
+             where c.Reference == reference && c.Status == CourseStatus.Published
+             select new PublishedCourse(c, d.Name, d.Slug)).SingleOrDefault());
+
+    private static readonly Func<AppDbContext, Guid, DateOnly, IAsyncEnumerable<UpcomingSession>> NextSessions =
+        EF.CompileAsyncQuery((AppDbContext db, Guid courseId, DateOnly today) =>
+            db.CourseSessions.AsNoTracking()
+                .Where(s => s.CourseId == courseId && s.Kind == SessionKind.Inter && s.Status == SessionStatus.Planned && s.StartsOn > today)
+                .OrderBy(s => s.StartsOn)
+                .Select(s => new UpcomingSession(s.Id, s.StartsOn, s.EndsOn, s.Place, s.Capacity - s.SeatsTaken))
+                .Take(6));
+
+    private sealed record PublishedCourse(Course Course, string Name, string Slug);
+
     public async Task<CatalogPage> SearchAsync(CatalogFilter filter, CancellationToken ct)
     {
         var courses = db.Courses.AsNoTracking().Where(c => c.Status == CourseStatus.Published);
@@ -114,25 +133,31 @@ public sealed class CatalogQueries(AppDbContext db)
         return new CatalogPage(filter, page, total, domainCounts);
     }
 
-    /// <summary>A published course by reference, any case; null when unknown or a draft.</summary>
+    /// <summary>
+    /// A published course by reference, any case; null when unknown or a draft. Kept in memory (<see cref="CatalogCache"/>)
+    /// until the catalog or a session changes, and at most <see cref="CatalogCache.Lifetime"/>; the views only read it.
+    /// </summary>
     public async Task<CourseView?> FindPublishedAsync(string reference, DateOnly today, CancellationToken ct)
     {
         if (!Course.IsValidReference(reference)) return null;
         var normalized = reference.Trim().ToUpperInvariant();
-        var found = await (
-            from c in db.Courses.AsNoTracking()
-            join d in db.CatalogDomains on c.DomainId equals d.Id
-            where c.Reference == normalized && c.Status == CourseStatus.Published
-            select new { Course = c, d.Name, d.Slug }).SingleOrDefaultAsync(ct);
-        if (found is null) return null;
+        var key = (nameof(FindPublishedAsync), normalized, today);
+        if (memory.TryGetValue(key, out CourseView? cached)) return cached;
 
-        var sessions = await db.CourseSessions.AsNoTracking()
-            .Where(s => s.CourseId == found.Course.Id && s.Kind == SessionKind.Inter && s.Status == SessionStatus.Planned && s.StartsOn > today)
-            .OrderBy(s => s.StartsOn)
-            .Select(s => new UpcomingSession(s.Id, s.StartsOn, s.EndsOn, s.Place, s.Capacity - s.SeatsTaken))
-            .Take(6)
-            .ToListAsync(ct);
-        return new CourseView(found.Course, found.Name, found.Slug, sessions);
+        var token = cache.ChangeToken; // taken before the reads: a change during them expires what they return
+        var found = await CourseByReference(db, normalized, ct);
+        if (found is null) return null;
+        var sessions = new List<UpcomingSession>(6);
+        await foreach (var s in NextSessions(db, found.Course.Id, today).WithCancellation(ct))
+            sessions.Add(s);
+        var view = new CourseView(found.Course, found.Name, found.Slug, sessions);
+        using (var entry = memory.CreateEntry(key))
+        {
+            entry.Value = view;
+            entry.AbsoluteExpirationRelativeToNow = CatalogCache.Lifetime;
+            entry.AddExpirationToken(token);
+        }
+        return view;
     }
 
     /// <summary>Every published course, by domain: the choice offered when a request names none.</summary>

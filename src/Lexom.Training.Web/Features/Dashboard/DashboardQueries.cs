@@ -154,6 +154,11 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
     {
         var orders = await db.Orders.AsNoTracking()
             .Where(o => o.Status == OrderStatus.Completed && o.Opco != null && o.Opco.Subrogation && o.Opco.ClosedUnpaidOn == null)
+            // Only narrows the rows read (years of history): an OPCO part frozen at completion and paid in full by the deadline
+            // (O3, CgvReadings.OpcoDeadline: the end plus one month) is Paid; the domain decides below for the others.
+            .Where(o => o.OpcoBillablePart == null
+                        || (decimal)(object)o.OpcoBillablePart > o.Invoices.Where(i => i.Payer == InvoicePayer.Opco).SelectMany(i => i.Payments)
+                            .Where(p => p.ReceivedOn <= o.EndsOn.AddMonths(1)).Sum(p => (decimal)(object)p.Amount))
             .Include(o => o.Invoices)
             .AsSplitQuery()
             .ToListAsync(ct);
@@ -186,21 +191,28 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
     private async Task<IReadOnlyList<DashboardMonth>> MonthsAsync(DateOnly from, DateOnly today, CancellationToken ct)
     {
         var end = new DateOnly(today.Year, today.Month, 1).AddMonths(1); // exclusive
+        // Summed by PostgreSQL per month (a year of invoices and payments is tens of thousands of rows on a large history).
         var invoiced = await db.Invoices.AsNoTracking()
             .Where(i => i.IssuedOn >= from && i.IssuedOn < end)
-            .Select(i => new { i.IssuedOn, i.Kind, i.Ht })
+            .GroupBy(i => new { i.IssuedOn.Year, i.IssuedOn.Month })
+            .Select(g => new
+            {
+                g.Key.Year, g.Key.Month,
+                Ht = g.Sum(i => i.Kind == InvoiceKind.CreditNote ? -(decimal)(object)i.Ht : (decimal)(object)i.Ht),
+            })
             .ToListAsync(ct);
         var collected = await db.Invoices.AsNoTracking()
             .SelectMany(i => i.Payments)
             .Where(p => p.ReceivedOn >= from && p.ReceivedOn < end)
-            .Select(p => new { p.ReceivedOn, p.Amount })
+            .GroupBy(p => new { p.ReceivedOn.Year, p.ReceivedOn.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Amount = g.Sum(p => (decimal)(object)p.Amount) })
             .ToListAsync(ct);
         return Enumerable.Range(0, MonthsShown).Select(k =>
         {
             var month = from.AddMonths(k);
-            bool In(DateOnly d) => d.Year == month.Year && d.Month == month.Month;
-            var ht = Money.Sum(invoiced.Where(i => In(i.IssuedOn)).Select(i => i.Kind == InvoiceKind.CreditNote ? -i.Ht : i.Ht));
-            return new DashboardMonth(month.Year, month.Month, ht, Money.Sum(collected.Where(p => In(p.ReceivedOn)).Select(p => p.Amount)));
+            var ht = invoiced.Where(i => i.Year == month.Year && i.Month == month.Month).Sum(i => i.Ht);
+            var paid = collected.Where(p => p.Year == month.Year && p.Month == month.Month).Sum(p => p.Amount);
+            return new DashboardMonth(month.Year, month.Month, Money.Euros(ht), Money.Euros(paid));
         }).ToList();
     }
 
