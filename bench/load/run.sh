@@ -36,11 +36,12 @@ APP_PID=
 start_app() {
   # Production settings; only warnings logged; the background jobs (expiry, late payment) off so that the load is the pages';
   # the outbox dispatcher stays on. The static copy lives in the published wwwroot (Lexom:Bench:StaticFiles).
-  env ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Lexom=$PG;Database=$DB" \
+  # From the published folder, as in production: the content root (and wwwroot) is the current directory.
+  (cd "$APP" && exec env ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Lexom=$PG;Database=$DB" \
     Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Warning \
     Lexom__Jobs__ProposalExpiryEnabled=false Lexom__Jobs__LatePaymentEnabled=false Lexom__Bench__StaticFiles=true \
     Email__PickupDirectory="$OUT/mail" Lexom__PublicBaseUrl="$BASE" \
-    dotnet "$APP/Lexom.Training.Web.dll" --urls "$BASE" >>"$OUT/app.log" 2>&1 &
+    dotnet Lexom.Training.Web.dll --urls "$BASE" >>"$OUT/app.log" 2>&1) &
   APP_PID=$!
 }
 stop_app() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null; APP_PID=; }

@@ -32,9 +32,9 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 for i in a:5091 b:5092; do
   name=${i%%:*}; port=${i##*:}
-  env Lexom__InitializeDatabase=false Lexom__Jobs__ProposalExpiryEnabled=false Lexom__Jobs__LatePaymentEnabled=false \
+  (cd "$APP" && exec env Lexom__InitializeDatabase=false Lexom__Jobs__ProposalExpiryEnabled=false Lexom__Jobs__LatePaymentEnabled=false \
     Email__PickupDirectory="$OUT/mail-$name" Email__RateLimit__PermitLimit=100000000 Lexom__PublicBaseUrl=http://127.0.0.1:$port \
-    dotnet "$APP/Lexom.Training.Web.dll" --urls "http://127.0.0.1:$port" >"$OUT/app-$name.log" 2>&1 &
+    dotnet Lexom.Training.Web.dll --urls "http://127.0.0.1:$port" >"$OUT/app-$name.log" 2>&1) &
   PIDS+=($!)
 done
 for port in 5091 5092; do
