@@ -135,15 +135,22 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
     /// </summary>
     private async Task<(DashboardFigure ToPay, DashboardFigure Overdue)> OpenInvoicesAsync(DateOnly today, CancellationToken ct)
     {
-        var invoices = await db.Invoices.AsNoTracking()
+        // Counted and summed by PostgreSQL (≈ 15 000 open invoices on a large history): the amount due is
+        // Invoice.AmountDue's TTC − payments − credited, and an invoice counts when it is positive.
+        var groups = await db.Invoices.AsNoTracking()
             .Where(i => i.Payer == InvoicePayer.Client && i.Kind != InvoiceKind.CreditNote)
-            // Only narrows the rows read: the domain decides below what is still due.
-            .Where(i => (decimal)(object)i.Credited + i.Payments.Sum(p => (decimal)(object)p.Amount) < (decimal)(object)i.Ttc)
+            .Select(i => new
+            {
+                Overdue = i.DueOn < today,
+                Due = (decimal)(object)i.Ttc - (decimal)(object)i.Credited - i.Payments.Sum(p => (decimal)(object)p.Amount),
+            })
+            .Where(x => x.Due > 0)
+            .GroupBy(x => x.Overdue)
+            .Select(g => new { Overdue = g.Key, Count = g.Count(), Amount = g.Sum(x => x.Due) })
             .ToListAsync(ct);
-        var open = invoices.Where(i => i.AmountDue.IsPositive).ToList();
-        var overdue = open.Where(i => i.DueOn < today).ToList();
-        return (new DashboardFigure(open.Count, Money.Sum(open.Select(i => i.AmountDue)), "/gestion/factures?etat=a-payer"),
-            new DashboardFigure(overdue.Count, Money.Sum(overdue.Select(i => i.AmountDue)), "/gestion/factures?etat=echue"));
+        var overdue = groups.Where(g => g.Overdue).ToList();
+        return (new DashboardFigure(groups.Sum(g => g.Count), Money.Euros(groups.Sum(g => g.Amount)), "/gestion/factures?etat=a-payer"),
+            new DashboardFigure(overdue.Sum(g => g.Count), Money.Euros(overdue.Sum(g => g.Amount)), "/gestion/factures?etat=echue"));
     }
 
     /// <summary>
