@@ -117,14 +117,29 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
     /// </summary>
     private async Task<(DashboardFigure Figure, int NotYetDue)> DepositsAwaitingAsync(DateOnly today, CancellationToken ct)
     {
-        var pending = await db.Orders.AsNoTracking()
+        // Only the orders whose deposit is not received (Order.DepositReceived: a deposit of zero, or a deposit invoice paid
+        // up to it), and only what the figure needs, computed by PostgreSQL; P7 and LW1 stay the domain's (WithdrawalPeriod).
+        var awaiting = await db.Orders.AsNoTracking()
             .Where(o => o.Status == OrderStatus.PendingSignatureAndDeposit)
-            .Include(o => o.Invoices) // with their payments (owned)
-            .AsSplitQuery()
+            .Where(o => (decimal)(object)o.DepositAmount != 0m
+                        && !o.Invoices.Any(i => i.Kind == InvoiceKind.Deposit
+                                                && i.Payments.Sum(p => (decimal)(object)p.Amount) >= (decimal)(object)o.DepositAmount))
+            .Select(o => new
+            {
+                Deposit = (decimal)(object)o.DepositAmount,
+                // Order.ClientPaid: the client's payments (late penalties aside) minus the refunds.
+                ClientPaid = o.Invoices.Where(i => i.Payer == InvoicePayer.Client && i.Kind != InvoiceKind.LatePenalty)
+                                 .SelectMany(i => i.Payments).Sum(p => (decimal)(object)p.Amount)
+                             - o.Refunds.Sum(r => (decimal)(object)r.Amount),
+                o.PayerKind,
+                o.Channel,
+                o.OrderedOn,
+                ContractSignedOn = o.SignedDocuments.Where(d => d.Kind == SignedDocumentKind.TrainingContract)
+                    .Select(d => (DateOnly?)d.ReceivedOn).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        var awaiting = pending.Where(o => !o.DepositReceived).ToList();
-        var amount = Money.Sum(awaiting.Select(o => o.DepositAmount.MinusFloorZero(o.ClientPaid)));
-        var notYetDue = awaiting.Count(o => !o.Withdrawal().MayAskPaymentOn(today)); // P7, LW1
+        var amount = Money.Sum(awaiting.Select(o => Money.Euros(o.Deposit).MinusFloorZero(Money.Euros(o.ClientPaid))));
+        var notYetDue = awaiting.Count(o => !WithdrawalPeriod.For(o.PayerKind, o.Channel, o.OrderedOn, o.ContractSignedOn).MayAskPaymentOn(today)); // P7, LW1
         return (new DashboardFigure(awaiting.Count, amount, "/gestion/commandes?statut=en-attente"), notYetDue);
     }
 
