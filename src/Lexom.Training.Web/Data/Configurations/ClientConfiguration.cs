@@ -31,6 +31,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.HasIndex(c => c.Siret).IsUnique().HasFilter("siret IS NOT NULL");
         b.HasIndex(c => c.NormalizedEmail).IsUnique().HasFilter("kind = 'PrivateIndividual'");
         b.HasIndex(c => c.Name);
+        // The staff proposal list's client search (ILIKE '%…%'): a trigram GIN index (pg_trgm).
+        b.HasIndex(c => c.Name, "NameTrgm").HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_clients_name_trgm");
     }
 }
 

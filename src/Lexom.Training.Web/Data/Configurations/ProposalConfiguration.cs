@@ -61,6 +61,9 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasIndex(RequestId).IsUnique().HasFilter("request_id IS NOT NULL AND status = 'Draft'");
         b.Property<string>(CourseReference).HasMaxLength(Course.ReferenceMaxLength).IsRequired();
         b.HasIndex(CourseReference);
+        // The staff list's text searches (ILIKE '%…%'): trigram GIN indexes (pg_trgm, created by AddTrigramSearchIndexes).
+        b.HasIndex([CourseReference], "CourseReferenceTrgm").HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_proposals_course_reference_trgm");
+        b.HasIndex(p => p.Number, "NumberTrgm").HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_proposals_number_trgm");
         b.HasIndex(p => new { p.Status, p.IssuedOn });
         b.HasIndex(p => p.ClientId);
         b.Property<uint>(Version).IsRowVersion();

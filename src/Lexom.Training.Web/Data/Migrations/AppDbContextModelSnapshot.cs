@@ -463,6 +463,12 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasDatabaseName("ix_clients_siret")
                         .HasFilter("siret IS NOT NULL");
 
+                    b.HasIndex(new[] { "Name" }, "NameTrgm")
+                        .HasDatabaseName("ix_clients_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "NameTrgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "NameTrgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("clients", (string)null);
                 });
 
@@ -1003,6 +1009,18 @@ namespace Lexom.Training.Web.Data.Migrations
 
                     b.HasIndex("Status", "IssuedOn")
                         .HasDatabaseName("ix_proposals_status_issued_on");
+
+                    b.HasIndex(new[] { "CourseReference" }, "CourseReferenceTrgm")
+                        .HasDatabaseName("ix_proposals_course_reference_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "CourseReference" }, "CourseReferenceTrgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "CourseReference" }, "CourseReferenceTrgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Number" }, "NumberTrgm")
+                        .HasDatabaseName("ix_proposals_number_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Number" }, "NumberTrgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Number" }, "NumberTrgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("proposals", (string)null);
                 });

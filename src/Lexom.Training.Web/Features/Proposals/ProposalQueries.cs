@@ -161,7 +161,9 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(f.Client))
         {
             var pattern = "%" + Like(f.Client.Trim()) + "%";
-            query = query.Where(p => db.Clients.Any(c => c.Id == p.ClientId && EF.Functions.ILike(c.Name, pattern, "\\")));
+            // client_id IN (the clients whose name matches): one scan of ix_clients_name_trgm, not an EXISTS per proposal.
+            var clients = db.Clients.Where(c => EF.Functions.ILike(c.Name, pattern, "\\")).Select(c => (Guid?)c.Id);
+            query = query.Where(p => clients.Contains(p.ClientId));
         }
         if (!string.IsNullOrWhiteSpace(f.Formation))
         {
@@ -171,8 +173,9 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             var pattern = "%" + Like(f.Q.Trim()) + "%";
+            var clients = db.Clients.Where(c => EF.Functions.ILike(c.Name, pattern, "\\")).Select(c => (Guid?)c.Id);
             query = query.Where(p =>
-                db.Clients.Any(c => c.Id == p.ClientId && EF.Functions.ILike(c.Name, pattern, "\\"))
+                clients.Contains(p.ClientId)
                 || EF.Functions.ILike(EF.Property<string>(p, ProposalConfiguration.CourseReference), pattern, "\\")
                 || EF.Functions.ILike((string)(object)p.Number!, pattern, "\\"));
         }
