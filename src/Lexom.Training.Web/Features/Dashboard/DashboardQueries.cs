@@ -112,8 +112,8 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// M4, C1: the orders pending signature and deposit whose deposit is not paid in full (the domain says so from the
-    /// loaded aggregate), and the sum of what remains to receive on them.
+    /// M4, C1: the orders pending signature and deposit whose deposit is not paid in full (Order.DepositReceived, in
+    /// SQL), and the sum of what remains to receive on them.
     /// </summary>
     private async Task<(DashboardFigure Figure, int NotYetDue)> DepositsAwaitingAsync(DateOnly today, CancellationToken ct)
     {
@@ -145,7 +145,7 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The client's invoices with something left to pay (<see cref="Invoice.AmountDue"/>: TTC − payments − credit notes,
-    /// computed from the loaded payments), and among them those past their due date. Invoices to an OPCO are followed by
+    /// computed by PostgreSQL), and among them those past their due date. Invoices to an OPCO are followed by
     /// their deadline (O3), not here.
     /// </summary>
     private async Task<(DashboardFigure ToPay, DashboardFigure Overdue)> OpenInvoicesAsync(DateOnly today, CancellationToken ct)
