@@ -24,23 +24,15 @@ public sealed class AuditFilter
     public DateOnly? Au { get; set; }
     public int Page { get; set; } = 1;
 
-    public string Query(int? page = null)
-    {
-        var parts = new List<string>();
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value)) parts.Add(key + "=" + Uri.EscapeDataString(value));
-        }
-        Add("personne", Personne);
-        Add("client", Client);
-        Add("entite", Entite);
-        Add("id", Id);
-        Add("action", Action?.ToString());
-        Add("du", Du?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("au", Au?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (page is > 1) parts.Add("page=" + page);
-        return parts.Count == 0 ? "" : "?" + string.Join("&", parts);
-    }
+    public string Query(int? page = null) => new ListQuery()
+        .Add("personne", Personne)
+        .Add("client", Client)
+        .Add("entite", Entite)
+        .Add("id", Id)
+        .Add("action", Action?.ToString())
+        .Add("du", Du)
+        .Add("au", Au)
+        .Build(page);
 }
 
 public sealed record AuditRow(long Id, DateTimeOffset At, string? UserEmail, string? UserRole, string? IpAddress, string? UserAgent,

@@ -32,22 +32,14 @@ public sealed class InvoiceFilter
 
     public int Page { get; set; } = 1;
 
-    public string Query(int? page = null)
-    {
-        var parts = new List<string>();
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value)) parts.Add($"{key}={Uri.EscapeDataString(value)}");
-        }
-        Add("type", Type);
-        Add("etat", Etat);
-        Add("client", Client);
-        Add("q", Q);
-        Add("du", Du?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("au", Au?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (page is > 1) parts.Add($"page={page}");
-        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
-    }
+    public string Query(int? page = null) => new ListQuery()
+        .Add("type", Type)
+        .Add("etat", Etat)
+        .Add("client", Client)
+        .Add("q", Q)
+        .Add("du", Du)
+        .Add("au", Au)
+        .Build(page);
 
     /// <summary>The period alone, for the accounting exports.</summary>
     public string PeriodQuery() => new InvoiceFilter { Du = Du, Au = Au }.Query();

@@ -32,23 +32,15 @@ public sealed class OrderFilter
     public bool ToConfirmOnly => Statut == OrderText.ToConfirmKey;
 
     /// <summary>The same filter as a query string (for the pager and the export link).</summary>
-    public string Query(int? page = null)
-    {
-        var parts = new List<string>();
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value)) parts.Add($"{key}={Uri.EscapeDataString(value)}");
-        }
-        Add("statut", Statut);
-        Add("client", Client);
-        Add("formation", Formation);
-        Add("q", Q);
-        Add("du", Du?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("au", Au?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("commercial", Commercial?.ToString());
-        if (page is > 1) parts.Add($"page={page}");
-        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
-    }
+    public string Query(int? page = null) => new ListQuery()
+        .Add("statut", Statut)
+        .Add("client", Client)
+        .Add("formation", Formation)
+        .Add("q", Q)
+        .Add("du", Du)
+        .Add("au", Au)
+        .Add("commercial", Commercial?.ToString())
+        .Build(page);
 }
 
 public sealed record OrderRow(
