@@ -43,7 +43,7 @@ done
 
 REF=$(psql -d "$DB" -qtAc "SELECT reference FROM courses WHERE status = 'Published' ORDER BY reference LIMIT 1")
 JAR=$(mktemp)
-export LEXOM_TOKEN=$(curl -s -c "$JAR" -b "$JAR" "http://127.0.0.1:5091/formations/$REF" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+export LEXOM_TOKEN=$(curl -s -c "$JAR" -b "$JAR" "http://127.0.0.1:5091/formations/$REF/programme-par-email" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 export LEXOM_COOKIE=$(awk '$6 ~ /^lexom\./ {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$JAR")
 rm -f "$JAR"
 

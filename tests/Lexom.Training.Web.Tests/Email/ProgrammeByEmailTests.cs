@@ -24,8 +24,9 @@ public sealed class ProgrammeByEmailTests(LiveMailApp app) : IClassFixture<LiveM
     {
         using var client = app.NewClient();
         var page = await client.GetPageAsync(Course);
-        Assert.Contains("Recevoir le programme par e-mail", page, StringComparison.Ordinal);
-        Assert.Contains($"action=\"{Action}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{Action}\">Recevoir le programme par e-mail</a>", page, StringComparison.Ordinal);
+        var form = await client.GetPageAsync(Action);
+        Assert.Contains($"action=\"{Action}\"", form, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class ProgrammeByEmailTests(LiveMailApp app) : IClassFixture<LiveM
         const string address = "acheteuse.programme@exemple.fr";
         using var client = app.NewClient();
 
-        using var response = await client.PostFormAsync(Course, Action, ("Email", address), ("Website", ""));
+        using var response = await client.PostFormAsync(Action, Action, ("Email", address), ("Website", ""));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         Assert.Equal(Action + "/envoye", location);
@@ -82,7 +83,7 @@ public sealed class ProgrammeByEmailTests(LiveMailApp app) : IClassFixture<LiveM
     public async Task An_invalid_address_is_refused_in_french_and_nothing_is_enqueued(string email, string expected)
     {
         using var client = app.NewClient();
-        using var response = await client.PostFormAsync(Course, Action, ("Email", email), ("Website", ""));
+        using var response = await client.PostFormAsync(Action, Action, ("Email", email), ("Website", ""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await TestClient.BodyAsync(response);
         Assert.Contains("Le formulaire n'a pas été enregistré", page, StringComparison.Ordinal);
@@ -97,7 +98,7 @@ public sealed class ProgrammeByEmailTests(LiveMailApp app) : IClassFixture<LiveM
     {
         const string address = "robot@exemple.fr";
         using var client = app.NewClient();
-        using var response = await client.PostFormAsync(Course, Action, ("Email", address), ("Website", "http://spam.example"));
+        using var response = await client.PostFormAsync(Action, Action, ("Email", address), ("Website", "http://spam.example"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetPageAsync(response.Headers.Location!.OriginalString);
         Assert.Contains($"Le programme vous a été envoyé à {address}.", page, StringComparison.Ordinal);
@@ -140,10 +141,10 @@ public sealed class ProgrammeByEmailRateLimitTests(RateLimitedMailApp app) : ICl
         using var client = app.NewClient();
         for (var i = 0; i < 2; i++)
         {
-            using var ok = await client.PostFormAsync("/formations/RCL-RCL-02", "/formations/RCL-RCL-02/programme-par-email", ("Email", $"limite{i}@exemple.fr"), ("Website", ""));
+            using var ok = await client.PostFormAsync("/formations/RCL-RCL-02/programme-par-email", "/formations/RCL-RCL-02/programme-par-email", ("Email", $"limite{i}@exemple.fr"), ("Website", ""));
             Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         }
-        using var refused = await client.PostFormAsync("/formations/RCL-RCL-02", "/formations/RCL-RCL-02/programme-par-email", ("Email", "limite2@exemple.fr"), ("Website", ""));
+        using var refused = await client.PostFormAsync("/formations/RCL-RCL-02/programme-par-email", "/formations/RCL-RCL-02/programme-par-email", ("Email", "limite2@exemple.fr"), ("Website", ""));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Contains("Trop de demandes", await TestClient.BodyAsync(refused), StringComparison.Ordinal);
         Assert.True(refused.Headers.RetryAfter is not null);

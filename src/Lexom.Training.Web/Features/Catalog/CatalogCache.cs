@@ -3,14 +3,15 @@ using Lexom.Training.Domain.Catalog;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Primitives;
 
 namespace Lexom.Training.Web.Features.Catalog;
 
 /// <summary>
 /// The public catalog's caches (docs/performance.md): the HTML of <c>/</c> and <c>/formations</c> (search included) in the
-/// output cache under the tag <see cref="Tag"/>, and the course page's read (the page itself carries the antiforgery token
-/// of « Recevoir le programme par e-mail », so its HTML is never shared). Both are emptied the moment a course, a domain or
+/// output cache under the tag <see cref="Tag"/>, the course pages' HTML likewise (« Recevoir le programme par e-mail » is a link
+/// to its own form, so the page carries no antiforgery token), and the course page's read. All are emptied the moment a course, a domain or
 /// a session (its seats) is saved on this instance; another instance serves its copy at most <see cref="Lifetime"/> longer.
 /// The output cache's default policy never stores a response for a signed-in user, a response that sets a cookie, or
 /// anything but a 200 to a GET.
@@ -44,10 +45,15 @@ public sealed class CatalogCache : IDisposable
     }
 }
 
-/// <summary>Empties <see cref="CatalogCache"/> after a save that added, changed or removed a course, a domain or a session.</summary>
-public sealed class CatalogChangeInterceptor(CatalogCache cache, IOutputCacheStore store) : SaveChangesInterceptor
+/// <summary>
+/// Empties <see cref="CatalogCache"/> after a save that added, changed or removed a course, a domain or a session; inside an
+/// explicit transaction (enrolment, session closing) once more when it commits, because a visitor's read between the save and
+/// the commit sees the previous state and may have put it back in the cache.
+/// </summary>
+public sealed class CatalogChangeInterceptor(CatalogCache cache, IOutputCacheStore store) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
+    private static readonly ConditionalWeakTable<System.Data.Common.DbTransaction, object> PendingCommit = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -73,6 +79,24 @@ public sealed class CatalogChangeInterceptor(CatalogCache cache, IOutputCacheSto
         return result;
     }
 
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (PendingCommit.Remove(transaction)) cache.InvalidateAsync(store, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (PendingCommit.Remove(transaction)) await cache.InvalidateAsync(store, CancellationToken.None);
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => PendingCommit.Remove(transaction);
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        PendingCommit.Remove(transaction);
+        return Task.CompletedTask;
+    }
+
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Take(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -87,7 +111,9 @@ public sealed class CatalogChangeInterceptor(CatalogCache cache, IOutputCacheSto
         var touched = context.ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity is Course or CatalogDomain or CourseSession);
-        if (touched) Pending.AddOrUpdate(context, context);
+        if (!touched) return;
+        Pending.AddOrUpdate(context, context);
+        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction) PendingCommit.AddOrUpdate(transaction, transaction);
     }
 
     private static bool Take(DbContext? context) => context is not null && Pending.Remove(context);

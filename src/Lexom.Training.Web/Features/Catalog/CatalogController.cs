@@ -19,6 +19,7 @@ public sealed class CatalogController(CatalogQueries queries, TimeProvider clock
     }
 
     [HttpGet("/formations/{reference}")]
+    [OutputCache(PolicyName = CatalogCache.Policy)]
     public async Task<IActionResult> Course(string reference, CancellationToken ct)
     {
         var view = await queries.FindPublishedAsync(reference, clock.Today(), ct);
