@@ -165,6 +165,8 @@ public static class ServiceRegistration
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.ProposalExpiryJob>());
         services.AddScoped<Features.ProgrammeByEmail.ProgrammeByEmailHandler>();
         services.AddScoped<Features.Dashboard.DashboardQueries>();
+        services.AddSingleton<Features.Dashboard.DashboardCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Dashboard.DashboardChangeInterceptor>();
         // O1–O3, R4: OPCO funding; L1–L4, T1: late payment, its daily job (hourly by default) and the rates (L2).
         services.AddScoped<Features.Opco.OpcoDesk>();
         services.AddScoped<Features.Opco.OpcoClaims>();

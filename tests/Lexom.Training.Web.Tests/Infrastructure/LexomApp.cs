@@ -52,6 +52,9 @@ public class LexomApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Lexom:Jobs:ConvocationEnabled", "false");
         // And the retention job (G1), run by the privacy tests themselves.
         builder.UseSetting("Lexom:Jobs:RetentionEnabled", "false");
+        // The tests write straight to the database, behind the dashboard cache's interceptor: figures computed at each visit
+        // (Dashboard/DashboardCacheTests sets its own).
+        builder.UseSetting("Lexom:Dashboard:MaxAge", "00:00:00");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

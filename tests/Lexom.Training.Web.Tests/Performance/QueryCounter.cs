@@ -69,7 +69,7 @@ public sealed class QueryCounter(IHttpContextAccessor http) : DbCommandIntercept
 }
 
 /// <summary>The app with a <see cref="QueryCounter"/> on its pooled DbContext.</summary>
-public sealed class CountingApp : LexomApp
+public class CountingApp : LexomApp
 {
     public QueryCounter Counter => Services.GetRequiredService<QueryCounter>();
 

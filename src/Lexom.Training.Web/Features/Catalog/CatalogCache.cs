@@ -1,9 +1,6 @@
-using System.Runtime.CompilerServices;
 using Lexom.Training.Domain.Catalog;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
+using Lexom.Training.Web.Infrastructure;
 using Microsoft.Extensions.Primitives;
 
 namespace Lexom.Training.Web.Features.Catalog;
@@ -46,75 +43,12 @@ public sealed class CatalogCache : IDisposable
 }
 
 /// <summary>
-/// Empties <see cref="CatalogCache"/> after a save that added, changed or removed a course, a domain or a session; inside an
-/// explicit transaction (enrolment, session closing) once more when it commits, because a visitor's read between the save and
-/// the commit sees the previous state and may have put it back in the cache.
+/// Empties <see cref="CatalogCache"/> after a save that added, changed or removed a course, a domain or a session, and once
+/// more when the transaction around it commits (<see cref="ChangeWatchInterceptor"/>).
 /// </summary>
-public sealed class CatalogChangeInterceptor(CatalogCache cache, IOutputCacheStore store) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class CatalogChangeInterceptor(CatalogCache cache, IOutputCacheStore store) : ChangeWatchInterceptor
 {
-    private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
-    private static readonly ConditionalWeakTable<System.Data.Common.DbTransaction, object> PendingCommit = [];
+    protected override bool Watches(object entity) => entity is Course or CatalogDomain or CourseSession;
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Note(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (Take(eventData.Context)) cache.InvalidateAsync(store, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (Take(eventData.Context)) await cache.InvalidateAsync(store, CancellationToken.None);
-        return result;
-    }
-
-    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        if (PendingCommit.Remove(transaction)) cache.InvalidateAsync(store, CancellationToken.None).GetAwaiter().GetResult();
-    }
-
-    public async Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (PendingCommit.Remove(transaction)) await cache.InvalidateAsync(store, CancellationToken.None);
-    }
-
-    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => PendingCommit.Remove(transaction);
-
-    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        PendingCommit.Remove(transaction);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Take(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Take(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private static void Note(DbContext? context)
-    {
-        if (context is null) return;
-        var touched = context.ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Course or CatalogDomain or CourseSession);
-        if (!touched) return;
-        Pending.AddOrUpdate(context, context);
-        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction) PendingCommit.AddOrUpdate(transaction, transaction);
-    }
-
-    private static bool Take(DbContext? context) => context is not null && Pending.Remove(context);
+    protected override Task ChangedAsync() => cache.InvalidateAsync(store, CancellationToken.None);
 }

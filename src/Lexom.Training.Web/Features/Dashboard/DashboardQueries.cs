@@ -37,7 +37,7 @@ public sealed record DashboardConversion(int Issued, int Accepted, string Issued
     public string RateText => Rate is { } rate ? rate.ToString("0.#", FrenchCulture.Culture) + "\u00a0%" : "—";
 }
 
-/// <summary>The staff's dashboard at /gestion, computed from the database at each request (nothing cached).</summary>
+/// <summary>The staff's dashboard at /gestion, computed from the database (shared for a few seconds by <see cref="DashboardCache"/>).</summary>
 /// <param name="DepositsAwaiting">M4, C1: orders waiting for their deposit, and what remains to receive.</param>
 /// <param name="DepositsNotYetDue">P7, LW1: among them, those of private individuals whose deposit cannot be asked yet.</param>
 /// <param name="InvoicesToPay">The client's invoices not fully paid (due on receipt, M5), overdue ones included.</param>
@@ -47,8 +47,10 @@ public sealed record DashboardConversion(int Issued, int Accepted, string Issued
 /// <param name="ProposalsExpiring">P3: issued proposals whose last day of validity falls within <see cref="DashboardQueries.ExpiringWithinDays"/> days.</param>
 /// <param name="OrdersToConfirm">C2: unconfirmed orders starting within <see cref="OrderList.C2WarningDays"/> days or already started.</param>
 /// <param name="Months">The last 12 months, the current one last.</param>
+/// <param name="ComputedAt">When the figures were read (<see cref="DashboardCache"/> shares them for a few seconds).</param>
 public sealed record DashboardView(
     DateOnly Today,
+    DateTimeOffset ComputedAt,
     DashboardFigure DepositsAwaiting,
     int DepositsNotYetDue,
     DashboardFigure InvoicesToPay,
@@ -60,6 +62,9 @@ public sealed record DashboardView(
     IReadOnlyList<DashboardMonth> Months,
     DashboardConversion Conversion)
 {
+    /// <summary>"22:41:05", Paris time.</summary>
+    public string ComputedAtText => TimeZoneInfo.ConvertTime(ComputedAt, FrenchCulture.Paris).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
     /// <summary>The first day of the charts' and the conversion's window.</summary>
     public DateOnly WindowStart => new(Months[0].Year, Months[0].Month, 1);
 
@@ -97,13 +102,14 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
 
     public async Task<DashboardView> LoadAsync(CancellationToken ct)
     {
+        var now = clock.GetUtcNow();
         var today = clock.Today();
         var (deposits, notYetDue) = await DepositsAwaitingAsync(today, ct);
         var (toPay, overdue) = await OpenInvoicesAsync(today, ct);
         var (opcoSoon, opcoOverdue) = await OpcoDeadlinesAsync(today, ct);
         var windowStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-(MonthsShown - 1));
         return new DashboardView(
-            today, deposits, notYetDue, toPay, overdue, opcoSoon, opcoOverdue,
+            today, now, deposits, notYetDue, toPay, overdue, opcoSoon, opcoOverdue,
             await ProposalsExpiringAsync(today, ct),
             new DashboardFigure(await db.Orders.AsNoTracking().Where(OrderList.ToConfirm(today)).CountAsync(ct), Money.Zero,
                 "/gestion/commandes?statut=" + OrderText.ToConfirmKey),
