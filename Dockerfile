@@ -2,7 +2,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/Lexom.Training.Web -c Release -o /app --nologo
+# ReadyToRun (precompiled for the build machine's runtime): the first page answers in half the time (docs/performance.md).
+RUN dotnet publish src/Lexom.Training.Web -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -29,8 +29,8 @@ if ! command -v wrk >/dev/null 2>&1; then
   else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; fi
 fi
 
-say "Publication en Release dans $APP"
-dotnet publish src/Lexom.Training.Web -c Release -o "$APP" -v quiet -nologo -clp:ErrorsOnly >&2
+say "Publication en Release (ReadyToRun) dans $APP"
+dotnet publish src/Lexom.Training.Web -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$APP" -v quiet -nologo -clp:ErrorsOnly >&2
 
 APP_PID=
 start_app() {
@@ -40,6 +40,7 @@ start_app() {
   (cd "$APP" && exec env ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Lexom=$PG;Database=$DB" \
     Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Warning \
     Lexom__Jobs__ProposalExpiryEnabled=false Lexom__Jobs__LatePaymentEnabled=false Lexom__Bench__StaticFiles=true \
+    Lexom__RateLimits__Login__PermitLimit=1000 \
     Email__PickupDirectory="$OUT/mail" Lexom__PublicBaseUrl="$BASE" \
     dotnet Lexom.Training.Web.dll --urls "$BASE" >>"$OUT/app.log" 2>&1) &
   APP_PID=$!
@@ -67,14 +68,31 @@ STARTUP_MS=$(( (t1 - t0) / 1000000 ))
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/bench/formations.html")" = 200 ] || { echo "La copie statique n'est pas servie" >&2; exit 1; }
 REF=$(psql -d "$DB" -qtAc "SELECT c.reference FROM courses c WHERE c.status = 'Published' AND EXISTS (SELECT 1 FROM course_sessions s WHERE s.course_id = c.id AND s.status = 'Planned' AND s.starts_on > current_date) ORDER BY c.reference LIMIT 1")
 
-# The sales person's cookie, for the staff pages.
-JAR=$(mktemp)
-TOKEN=$(curl -s -c "$JAR" -b "$JAR" "$BASE/compte/connexion" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "Email=commercial@bench.lexom.test" --data-urlencode "Password=bench-lexom-charge-2026" \
-  --data-urlencode "__RequestVerificationToken=$TOKEN" "$BASE/compte/connexion"
-export LEXOM_COOKIE=$(awk '$6 ~ /^lexom\./ {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$JAR")
-rm -f "$JAR"
-[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $LEXOM_COOKIE" "$BASE/gestion")" = 200 ] || { echo "Connexion du commercial impossible" >&2; exit 1; }
+# The sales person's cookie, for the staff pages. In Production the cookies are Secure: the requests carry the header of the
+# TLS proxy in front (X-Forwarded-Proto, trusted from loopback), and the cookies go in a Cookie header (curl keeps Secure
+# cookies for https). A browser gets its sign-in cookie renewed when the security stamp is checked (each minute); wrk would
+# replay the first one and have it checked at every request: each staff line signs in afresh (sign_in).
+PROXY="X-Forwarded-Proto: https"
+set_cookies() { grep -i '^set-cookie:' "$1" | sed 's/^[^:]*: *//; s/;.*//' | grep -v '=$' | paste -sd';' | sed 's/;/; /g'; }
+sign_in() {
+  local headers page token cookies
+  headers=$(mktemp)
+  page=$(curl -s -D "$headers" -H "$PROXY" "$BASE/compte/connexion")
+  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | sed 's/.*value="//;s/"$//')
+  cookies=$(set_cookies "$headers")
+  curl -s -o /dev/null -D "$headers" -H "$PROXY" -H "Cookie: $cookies" --data-urlencode "Email=commercial@bench.lexom.test" \
+    --data-urlencode "Password=bench-lexom-charge-2026" --data-urlencode "__RequestVerificationToken=$token" "$BASE/compte/connexion"
+  LEXOM_COOKIE=$(set_cookies "$headers")
+  export LEXOM_COOKIE
+  rm -f "$headers"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$PROXY" -H "Cookie: $LEXOM_COOKIE" "$BASE/gestion")" = 200 ] || { echo "Connexion du commercial impossible" >&2; exit 1; }
+}
+sign_in
+# What a sales person types in the list's search boxes: 20 proposal numbers and 20 client names (ASCII, spaces and commas
+# escaped), drawn from the database; proposals.lua rotates them.
+LEXOM_NUMBERS=$(psql -d "$DB" -qtAc "SELECT number FROM proposals WHERE number IS NOT NULL ORDER BY md5(id::text) LIMIT 20" | paste -sd'|')
+LEXOM_CLIENTS=$(psql -d "$DB" -qtAc "SELECT replace(replace(name, ',', '%2C'), ' ', '%20') FROM clients WHERE name ~ '^[A-Za-z ,]+$' ORDER BY md5(id::text) LIMIT 20" | paste -sd'|')
+export LEXOM_NUMBERS LEXOM_CLIENTS
 
 # name|url|script
 TARGETS=(
@@ -95,12 +113,13 @@ for t in "${TARGETS[@]}"; do
   IFS='|' read -r name url script <<<"$t"
   [ "$script" = bench/load/search.lua ] && url="$url?q=formation+management"
   [ "$script" = bench/load/proposals.lua ] && url="$url?statut=acceptee&page=3"
-  COLD+=("$(curl -s -o /dev/null -H "Cookie: $LEXOM_COOKIE" -w '%{time_total}' "$url" | awk '{printf "%.0f", $1*1000}')")
+  COLD+=("$(curl -s -o /dev/null -H "$PROXY" -H "Cookie: $LEXOM_COOKIE" -w '%{time_total}' "$url" | awk '{printf "%.0f", $1*1000}')")
 done
 
 say "Échauffement"
 for t in "${TARGETS[@]}"; do
   IFS='|' read -r name url script <<<"$t"
+  [ -n "$script" ] && sign_in
   wrk -t2 -c8 -d3s ${script:+-s "$script"} "$url" >/dev/null
 done
 
@@ -113,6 +132,7 @@ for c in $CONNECTIONS; do
   for t in "${TARGETS[@]}"; do
     IFS='|' read -r name url script <<<"$t"
     say "$name, $c connexion(s)"
+    [ -n "$script" ] && sign_in
     ( peak=0; while kill -0 "$APP_PID" 2>/dev/null; do r=$(rss_mb); [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" >"$OUT/rss"; sleep 0.5; done ) &
     sampler=$!
     echo 0 >"$OUT/rss"

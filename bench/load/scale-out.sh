@@ -22,7 +22,7 @@ command -v wrk >/dev/null 2>&1 || { echo "wrk manque : bench/load/run.sh l'insta
 say "Petite base $DB (générateur, échelle 2 %)"
 dotnet run -c Release --project bench/Lexom.Training.DataGenerator -- --db "$DB" --scale 0.02 --server "$PG" >&2
 say "Publication en Release"
-dotnet publish src/Lexom.Training.Web -c Release -o "$APP" -v quiet -nologo -clp:ErrorsOnly >&2
+dotnet publish src/Lexom.Training.Web -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$APP" -v quiet -nologo -clp:ErrorsOnly >&2
 export ConnectionStrings__Lexom="$PG;Database=$DB" ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning
 say "Migrations, une fois, avant les instances (--migrate-only)"
 dotnet "$APP/Lexom.Training.Web.dll" --migrate-only >&2
