@@ -105,6 +105,10 @@ public sealed class ProposalJourneyTests(LexomApp app) : IClassFixture<LexomApp>
         Assert.Contains("1 proposition", list, StringComparison.Ordinal);
         Assert.Contains("0 proposition", await sales.GetPageAsync("/gestion/propositions?statut=brouillon"), StringComparison.Ordinal);
         Assert.Contains("1 proposition", await sales.GetPageAsync("/gestion/propositions?q=2026-000001"), StringComparison.Ordinal);
+        // A term beginning like a number is searched as a prefix of the numbers (ix_proposals_number_pattern), any case.
+        Assert.Contains("1 proposition", await sales.GetPageAsync("/gestion/propositions?q=dev-2026-00000"), StringComparison.Ordinal);
+        Assert.Contains("0 proposition", await sales.GetPageAsync("/gestion/propositions?q=DEV-2026-000002"), StringComparison.Ordinal);
+        Assert.Contains("0 proposition", await sales.GetPageAsync("/gestion/propositions?q=DEV-2026-00000_"), StringComparison.Ordinal);
         Assert.Contains("1 proposition", await sales.GetPageAsync("/gestion/propositions?q=ard%C3%A8che"), StringComparison.Ordinal);
         Assert.Contains("0 proposition", await sales.GetPageAsync("/gestion/propositions?q=zzz%25"), StringComparison.Ordinal);
         Assert.Contains("0 proposition", await sales.GetPageAsync("/gestion/propositions?du=2026-04-01"), StringComparison.Ordinal);

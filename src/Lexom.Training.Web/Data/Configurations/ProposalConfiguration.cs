@@ -64,6 +64,9 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         // The staff list's text searches (ILIKE '%…%'): trigram GIN indexes (pg_trgm, created by AddTrigramSearchIndexes).
         b.HasIndex([CourseReference], "CourseReferenceTrgm").HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_proposals_course_reference_trgm");
         b.HasIndex(p => p.Number, "NumberTrgm").HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_proposals_number_trgm");
+        // A search that begins like a number (« DEV-2026-… ») is a prefix LIKE: a btree with pattern operators (the database's
+        // collation is not C).
+        b.HasIndex(p => p.Number, "NumberPattern").HasOperators("varchar_pattern_ops").HasDatabaseName("ix_proposals_number_pattern");
         b.HasIndex(p => new { p.Status, p.IssuedOn });
         b.HasIndex(p => p.ClientId);
         b.Property<uint>(Version).IsRowVersion();

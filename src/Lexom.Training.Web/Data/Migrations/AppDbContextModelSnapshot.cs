@@ -1016,6 +1016,11 @@ namespace Lexom.Training.Web.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "CourseReference" }, "CourseReferenceTrgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "CourseReference" }, "CourseReferenceTrgm"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex(new[] { "Number" }, "NumberPattern")
+                        .HasDatabaseName("ix_proposals_number_pattern");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Number" }, "NumberPattern"), new[] { "varchar_pattern_ops" });
+
                     b.HasIndex(new[] { "Number" }, "NumberTrgm")
                         .HasDatabaseName("ix_proposals_number_trgm");
 
