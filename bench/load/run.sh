@@ -4,7 +4,8 @@
 # catalog page served by the same Kestrel in the same run, at 1, 8, 32 and 64 connections. Prints a markdown table (requests/s,
 # p50, p99, dynamic/static ratio), the start-up time to the first 200 on /formations and the app's RSS under load.
 #   bench/load/run.sh [DATABASE]            (default lexom_bench; fill it first with bench/Lexom.Training.DataGenerator)
-# Settings: LEXOM_PG (server, role with the database), PORT (5090), DURATION (15s), CONNECTIONS ("1 8 32 64"), OUT (bench/load/results).
+# Settings: LEXOM_PG (server, role with the database), PORT (5090), DURATION (15s), WARMUP (10s), CONNECTIONS ("1 8 32 64"),
+# OUT (bench/load/results).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/../.."
 ROOT=$(pwd)
@@ -12,6 +13,9 @@ DB=${1:-lexom_bench}
 PG=${LEXOM_PG:-"Host=127.0.0.1;Port=5432;Username=lexom;Password=lexom"}
 PORT=${PORT:-5090}
 DURATION=${DURATION:-15s}
+# Each page is loaded this long before its first measured line: the JIT finishes tiering its hot code (ReadyToRun, then
+# instrumented, then optimised) within seconds under load; a shorter warm-up measures the tiering, not the page.
+WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-"1 8 32 64"}
 OUT=${OUT:-$ROOT/bench/load/results}
 APP=$OUT/app
@@ -34,13 +38,14 @@ dotnet publish src/Lexom.Training.Web -c Release --use-current-runtime --self-co
 
 APP_PID=
 start_app() {
-  # Production settings; only warnings logged; the background jobs (expiry, late payment) off so that the load is the pages';
+  # Production settings; only warnings logged; the background jobs (expiry, late payment, retention, convocations) off so that
+  # the load is the pages' (the retention job's first run, at start-up, reads every client and invoice);
   # the outbox dispatcher stays on. The static copy lives in the published wwwroot (Lexom:Bench:StaticFiles).
   # From the published folder, as in production: the content root (and wwwroot) is the current directory.
   (cd "$APP" && exec env ASPNETCORE_ENVIRONMENT=Production "ConnectionStrings__Lexom=$PG;Database=$DB" \
     Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft.Hosting.Lifetime=Warning \
     Lexom__Jobs__ProposalExpiryEnabled=false Lexom__Jobs__LatePaymentEnabled=false Lexom__Bench__StaticFiles=true \
-    Lexom__RateLimits__Login__PermitLimit=1000 \
+    Lexom__Jobs__RetentionEnabled=false Lexom__Jobs__ConvocationEnabled=false Lexom__RateLimits__Login__PermitLimit=1000 \
     Email__PickupDirectory="$OUT/mail" Lexom__PublicBaseUrl="$BASE" \
     dotnet Lexom.Training.Web.dll --urls "$BASE" >>"$OUT/app.log" 2>&1) &
   APP_PID=$!
@@ -85,7 +90,7 @@ sign_in() {
   LEXOM_COOKIE=$(set_cookies "$headers")
   export LEXOM_COOKIE
   rm -f "$headers"
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$PROXY" -H "Cookie: $LEXOM_COOKIE" "$BASE/gestion")" = 200 ] || { echo "Connexion du commercial impossible" >&2; exit 1; }
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$PROXY" -H "Cookie: $LEXOM_COOKIE" "$BASE/gestion/demandes")" = 200 ] || { echo "Connexion du commercial impossible" >&2; exit 1; }
 }
 sign_in
 # What a sales person types in the list's search boxes: 20 proposal numbers and 20 client names (ASCII, spaces and commas
@@ -120,7 +125,7 @@ say "Échauffement"
 for t in "${TARGETS[@]}"; do
   IFS='|' read -r name url script <<<"$t"
   [ -n "$script" ] && sign_in
-  wrk -t2 -c8 -d3s ${script:+-s "$script"} "$url" >/dev/null
+  wrk -t2 -c8 -d"$WARMUP" ${script:+-s "$script"} "$url" >/dev/null
 done
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -18,6 +18,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
     public const string CreatedBy = "CreatedBy";
     public const string RequestId = "RequestId";
     public const string CourseReference = "CourseReference";
+    public const string CourseTitle = "CourseTitle";
     public const string Version = "RowVersion";
     public const string Position = "Position";
 
@@ -30,6 +31,8 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.Channel).HasConversion<string>().HasMaxLength(20);
         b.Property(p => p.Course).HasJsonConversion().HasColumnName("course");
+        // The title of the course as proposed, kept by PostgreSQL beside the snapshot: the list reads it without the whole JSON.
+        b.Property<string>(CourseTitle).HasComputedColumnSql("course ->> 'Title'", stored: true);
         b.Property(p => p.Place).HasMaxLength(300);
         b.Property(p => p.BillingAddress).HasMaxLength(500);
         b.Property(p => p.CgvVersion).HasMaxLength(50);

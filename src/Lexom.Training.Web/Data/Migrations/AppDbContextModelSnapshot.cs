@@ -880,6 +880,12 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("course_reference");
 
+                    b.Property<string>("CourseTitle")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("course_title")
+                        .HasComputedColumnSql("course ->> 'Title'", true);
+
                     b.Property<Guid?>("CreatedBy")
                         .HasColumnType("uuid")
                         .HasColumnName("created_by");

@@ -8,6 +8,7 @@ using Lexom.Training.Web.Data;
 using Lexom.Training.Web.Data.Configurations;
 using Lexom.Training.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Lexom.Training.Web.Features.Proposals;
 
@@ -58,7 +59,7 @@ public sealed record ProposalView(
 public sealed record NewProposalView(NewProposalForm Form, IReadOnlyList<(Guid Id, string Name)> Clients, IReadOnlyList<(Guid Id, string Text)> Courses);
 
 /// <summary>The read side of the proposals: list, CSV export and the page of one proposal.</summary>
-public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
+public sealed class ProposalQueries(AppDbContext db, TimeProvider clock, IMemoryCache memory)
 {
     public const int PageSize = 25;
 
@@ -70,26 +71,48 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
     private const int MaxExportRows = 10_000;
     private const int MaxChoices = 1_000;
 
+    /// <summary>The sales people who prepared proposals, for the list's filter: read once a minute.</summary>
+    private const string SalesPeopleKey = "proposals:sales-people";
+
     public async Task<ProposalList> ListAsync(ProposalFilter filter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var query = Filtered(filter);
-        var bound = (Math.Clamp(filter.Page, 1, int.MaxValue / PageSize - CountAheadPages - 1) + CountAheadPages) * PageSize;
-        var counted = await query.Take(bound + 1).CountAsync(ct);
+        var requested = Math.Clamp(filter.Page, 1, int.MaxValue / PageSize - CountAheadPages - 1);
+        var (ids, counted) = await PageAsync(filter, requested, ct);
+        var bound = (requested + CountAheadPages) * PageSize;
         var more = counted > bound;
         var total = Math.Min(counted, bound);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
-        var page = Math.Clamp(filter.Page, 1, pages);
-        // The page's ids first (from the list's index), then their rows: the client's and the sales person's names are looked
-        // up for the 25 proposals shown, not for every one skipped before them (OFFSET).
-        var ids = await query.Skip((page - 1) * PageSize).Take(PageSize).Select(p => p.Id).ToListAsync(ct);
+        var page = Math.Min(requested, pages);
+        if (page != requested) (ids, _) = await PageAsync(filter, page, ct); // asked past the end: the last page
+        // The rows of the page's ids: the client's and the sales person's names are looked up for the 25 proposals shown, not
+        // for every one skipped before them (OFFSET).
         var rows = (await RowsAsync(db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id)), ct)).OrderBy(r => ids.IndexOf(r.Id)).ToList();
-        var salesPeople = await (
-            from u in db.Users.AsNoTracking()
-            where db.Proposals.Any(p => EF.Property<Guid?>(p, ProposalConfiguration.CreatedBy) == u.Id)
-            orderby u.DisplayName
-            select new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var salesPeople = await memory.GetOrCreateAsync(SalesPeopleKey, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return (
+                from u in db.Users.AsNoTracking()
+                where db.Proposals.Any(p => EF.Property<Guid?>(p, ProposalConfiguration.CreatedBy) == u.Id)
+                orderby u.DisplayName
+                select new { u.Id, u.DisplayName }).ToListAsync(ct);
+        }) ?? [];
         return new ProposalList(filter, rows, total, more, page, pages, salesPeople.Select(s => (s.Id, s.DisplayName)).ToList());
+    }
+
+    /// <summary>
+    /// The ids of a page in the list's order and, in the same statement, how many proposals match, counted up to
+    /// <see cref="CountAheadPages"/> pages past it (PostgreSQL walks the list's index up to that bound once, for both).
+    /// </summary>
+    private async Task<(List<Guid> Ids, int Counted)> PageAsync(ProposalFilter filter, int page, CancellationToken ct)
+    {
+        var window = Filtered(filter).Take((page + CountAheadPages) * PageSize + 1);
+        var found = await window.Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(p => new { p.Id, Counted = window.Count() })
+            .ToListAsync(ct);
+        // Nothing on that page: nothing found, or a page past the end (counted on its own, then the last page is read).
+        var counted = found.Count > 0 ? found[0].Counted : await window.CountAsync(ct);
+        return (found.Select(f => f.Id).ToList(), counted);
     }
 
     /// <summary>CSV for a spreadsheet in French: ';' between fields, UTF-8 with a BOM, decimal commas.</summary>
@@ -160,7 +183,13 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
             form ?? ProposalForm.From(proposal, shadow.Version), orderId, clock.Today());
     }
 
-    private IQueryable<Proposal> Filtered(ProposalFilter f)
+    private IQueryable<Proposal> Filtered(ProposalFilter f) =>
+        Matching(f)
+            .OrderByDescending(p => p.IssuedOn ?? p.CreatedOn)
+            .ThenByDescending(p => p.Number)
+            .ThenBy(p => p.Id);
+
+    private IQueryable<Proposal> Matching(ProposalFilter f)
     {
         var query = db.Proposals.AsNoTracking();
         if (ProposalText.StatusOf(f.Statut) is { } status) query = query.Where(p => p.Status == status);
@@ -197,17 +226,15 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
         if (f.Du is { } from) query = query.Where(p => p.IssuedOn >= from);
         if (f.Au is { } to) query = query.Where(p => p.IssuedOn <= to);
         if (f.Commercial is { } who) query = query.Where(p => EF.Property<Guid?>(p, ProposalConfiguration.CreatedBy) == who);
-        return query
-            .OrderByDescending(p => p.IssuedOn ?? p.CreatedOn)
-            .ThenByDescending(p => p.Number)
-            .ThenBy(p => p.Id);
+        return query;
     }
 
     private async Task<List<ProposalRow>> RowsAsync(IQueryable<Proposal> query, CancellationToken ct)
     {
         var rows = await query.Select(p => new
         {
-            p.Id, p.Number, p.Status, p.CreatedOn, p.IssuedOn, p.ValidUntil, p.VatRate, p.Course,
+            p.Id, p.Number, p.Status, p.CreatedOn, p.IssuedOn, p.ValidUntil, p.VatRate,
+            CourseTitle = EF.Property<string>(p, ProposalConfiguration.CourseTitle),
             CourseReference = EF.Property<string>(p, ProposalConfiguration.CourseReference),
             ClientName = db.Clients.Where(c => c.Id == p.ClientId).Select(c => c.Name).FirstOrDefault(),
             SalesPerson = db.Users.Where(u => u.Id == EF.Property<Guid?>(p, ProposalConfiguration.CreatedBy)).Select(u => u.DisplayName).FirstOrDefault(),
@@ -217,7 +244,7 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock)
         {
             var lines = r.Lines.Select(l => PriceCalculator.LineAmount(l.Quantity, l.UnitPriceHt)).ToList();
             Money? ttc = r.VatRate is { } rate ? PriceCalculator.Totals(lines.Select(l => (l, rate))).Ttc : null;
-            return new ProposalRow(r.Id, r.Number, r.Status, r.ClientName ?? "", r.CourseReference, r.Course.Title, r.CreatedOn, r.IssuedOn, r.ValidUntil,
+            return new ProposalRow(r.Id, r.Number, r.Status, r.ClientName ?? "", r.CourseReference, r.CourseTitle ?? "", r.CreatedOn, r.IssuedOn, r.ValidUntil,
                 Money.Sum(lines), ttc, r.SalesPerson);
         }).ToList();
     }
