@@ -36,11 +36,25 @@ public sealed partial class DashboardCacheTests(DashboardCacheApp app) : IClassF
         Assert.Equal(alone, visits.Sum(v => v.Count));
         Assert.Equal(1, Overdue(await sales.GetPageAsync("/gestion")));
 
-        // Written by another instance (straight to the database, no interceptor): the cached figures for 30 s, then the new ones.
+        // Written by another instance (straight to the database, no interceptor): the cached figures for 30 s; then the visit
+        // that finds them old still gets them at once and has them refreshed behind it, for the next visits.
         await using (var elsewhere = app.OpenDb()) await PayOneOverdueInvoiceAsync(elsewhere);
         Assert.Equal(1, Overdue(await sales.GetPageAsync("/gestion")));
         app.Clock.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal(0, Overdue(await sales.GetPageAsync("/gestion")));
+        Assert.Equal(1, Overdue(await sales.GetPageAsync("/gestion")));
+        Assert.Equal(0, await EventuallyOverdueAsync(sales, 0));
+    }
+
+    /// <summary>The overdue figure once it is <paramref name="expected"/>, or the last one read after 10 s of visits.</summary>
+    private static async Task<int> EventuallyOverdueAsync(TestClient sales, int expected)
+    {
+        var seen = -1;
+        for (var i = 0; i < 100 && seen != expected; i++)
+        {
+            if (i > 0) await Task.Delay(100);
+            seen = Overdue(await sales.GetPageAsync("/gestion"));
+        }
+        return seen;
     }
 
     private static async Task PayOneOverdueInvoiceAsync(IServiceProvider services)

@@ -4,10 +4,11 @@ namespace Lexom.Training.Web.Features.Dashboard;
 
 /// <summary>
 /// The dashboard's figures, computed once and shared by every staff member of this instance (they are the same for all):
-/// recomputed after a save of an order, an invoice, a payment or a proposal on this instance (<see cref="DashboardChangeInterceptor"/>),
-/// at the turn of the day, and at most <c>Lexom:Dashboard:MaxAge</c> (30 s) after they were computed, for the changes made by another
-/// instance. Visitors arriving while they are computed wait for that one computation (32 visits at once cost one, not 32:
-/// docs/performance.md). A MaxAge of zero computes them at every visit.
+/// recomputed after a save of an order, an invoice, a payment or a proposal on this instance (<see cref="DashboardChangeInterceptor"/>)
+/// and at the turn of the day, the visitors waiting for that one computation (32 visits at once cost one, not 32:
+/// docs/performance.md). Older than <c>Lexom:Dashboard:MaxAge</c> (30 s), for the changes made by another instance, they are
+/// refreshed behind the visit that notices it, which (like those arriving meanwhile) gets the figures it has. A MaxAge of zero
+/// computes them at every visit.
 /// </summary>
 public sealed class DashboardCache(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration)
 {
@@ -16,6 +17,7 @@ public sealed class DashboardCache(IServiceScopeFactory scopes, TimeProvider clo
     private readonly TimeSpan _maxAge = configuration.GetValue("Lexom:Dashboard:MaxAge", DefaultMaxAge);
     private readonly Lock _gate = new();
     private Entry? _entry;
+    private Entry? _refreshing;
     private long _generation;
 
     private sealed record Entry(DateOnly Today, DateTimeOffset Started, long Generation, Task<DashboardView> View);
@@ -28,16 +30,32 @@ public sealed class DashboardCache(IServiceScopeFactory scopes, TimeProvider clo
         lock (_gate)
         {
             var generation = Interlocked.Read(ref _generation);
-            if (_entry is not { } current || current.Today != today || current.Generation != generation
-                || now - current.Started >= _maxAge || current.View.IsFaulted || current.View.IsCanceled)
+            if (_entry is not { } current || _maxAge <= TimeSpan.Zero || current.Today != today || current.Generation != generation
+                || current.View.IsFaulted || current.View.IsCanceled)
             {
-                // Its own scope and no request's cancellation: the computation serves every visitor waiting for it.
-                current = _entry = new Entry(today, now, generation, Task.Run(ComputeAsync, CancellationToken.None));
+                current = _entry = Start(today, now, generation);
+            }
+            else if (now - current.Started >= _maxAge && current.View.IsCompletedSuccessfully && _refreshing is null)
+            {
+                // Old by age only: served as it is while one computation runs behind, which replaces it if nothing newer came.
+                var next = _refreshing = Start(today, now, generation);
+                _ = next.View.ContinueWith(done =>
+                {
+                    lock (_gate)
+                    {
+                        if (_refreshing == next) _refreshing = null;
+                        if (done.IsCompletedSuccessfully && _entry == current) _entry = next;
+                    }
+                }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
             entry = current;
         }
         return entry.View.WaitAsync(ct);
     }
+
+    // Its own scope and no request's cancellation: the computation serves every visitor waiting for it.
+    private Entry Start(DateOnly today, DateTimeOffset now, long generation) =>
+        new(today, now, generation, Task.Run(ComputeAsync, CancellationToken.None));
 
     /// <summary>The figures changed: the next visit computes them again.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
