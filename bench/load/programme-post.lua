@@ -9,5 +9,5 @@ setup = function(thread) id = id + 1; thread:set("tid", id) end
 request = function()
   n = n + 1
   local body = "Email=" .. prefix .. "-" .. tostring(tid) .. "-" .. n .. "%40charge.example&Website=&__RequestVerificationToken=" .. token
-  return wrk.format("POST", nil, { ["Cookie"] = cookie, ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
+  return wrk.format("POST", nil, { ["Cookie"] = cookie, ["Content-Type"] = "application/x-www-form-urlencoded", ["X-Forwarded-Proto"] = "https" }, body)
 end

@@ -33,6 +33,7 @@ trap cleanup EXIT
 for i in a:5091 b:5092; do
   name=${i%%:*}; port=${i##*:}
   (cd "$APP" && exec env Lexom__InitializeDatabase=false Lexom__Jobs__ProposalExpiryEnabled=false Lexom__Jobs__LatePaymentEnabled=false \
+    Lexom__Jobs__RetentionEnabled=false Lexom__Jobs__ConvocationEnabled=false \
     Email__PickupDirectory="$OUT/mail-$name" Email__RateLimit__PermitLimit=100000000 Lexom__PublicBaseUrl=http://127.0.0.1:$port \
     dotnet Lexom.Training.Web.dll --urls "http://127.0.0.1:$port" >"$OUT/app-$name.log" 2>&1) &
   PIDS+=($!)
@@ -42,10 +43,12 @@ for port in 5091 5092; do
 done
 
 REF=$(psql -d "$DB" -qtAc "SELECT reference FROM courses WHERE status = 'Published' ORDER BY reference LIMIT 1")
-JAR=$(mktemp)
-export LEXOM_TOKEN=$(curl -s -c "$JAR" -b "$JAR" "http://127.0.0.1:5091/formations/$REF/programme-par-email" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-export LEXOM_COOKIE=$(awk '$6 ~ /^lexom\./ {printf "%s%s=%s", (n++ ? "; " : ""), $6, $7}' "$JAR")
-rm -f "$JAR"
+# In Production the antiforgery cookie is Secure: asked as behind the TLS proxy (X-Forwarded-Proto, trusted from loopback), and
+# taken from the Set-Cookie header (curl keeps Secure cookies for https only). programme-post.lua sends the same header.
+HEADERS=$(mktemp)
+export LEXOM_TOKEN=$(curl -s -D "$HEADERS" -H "X-Forwarded-Proto: https" "http://127.0.0.1:5091/formations/$REF/programme-par-email" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+export LEXOM_COOKIE=$(grep -i '^set-cookie:' "$HEADERS" | sed 's/^[^:]*: *//; s/;.*//' | grep -v '=$' | paste -sd';' | sed 's/;/; /g')
+rm -f "$HEADERS"
 
 say "Charge partagée : catalogue et envois de programme sur les deux instances, $DURATION"
 LEXOM_PREFIX=a wrk -t1 -c4 -d"$DURATION" -s bench/load/programme-post.lua "http://127.0.0.1:5091/formations/$REF/programme-par-email" >"$OUT/post-a.txt" &
