@@ -40,6 +40,22 @@ public static class SecurityRegistration
         {
             o.AddPolicy(RateLimits.Login, context => PerClientIp(context, s => s.Login));
             o.AddPolicy(RateLimits.Uploads, context => PerClientIp(context, s => s.Uploads));
+            // The staff pages (/gestion) read PostgreSQL at each request: at most a few at once per instance, the others
+            // queued oldest first. On 2 cores, 32 pages in flight together fought for the cores with PostgreSQL and each other,
+            // and the unluckiest took 4× the median; queued in order they take about the same time each (docs/performance.md).
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Request.Path.StartsWithSegments("/gestion", StringComparison.OrdinalIgnoreCase)
+                    ? RateLimitPartition.GetConcurrencyLimiter(RateLimits.StaffPages, _ =>
+                    {
+                        var staff = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitSettings>>().Value.StaffPages;
+                        return new ConcurrencyLimiterOptions
+                        {
+                            PermitLimit = staff.PermitLimit ?? 2 * Environment.ProcessorCount,
+                            QueueLimit = staff.QueueLimit,
+                            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                        };
+                    })
+                    : RateLimitPartition.GetNoLimiter(""));
         });
         return services;
     }
@@ -62,6 +78,9 @@ public static class RateLimits
 
     /// <summary>Forms that carry files (signed scans, OPCO agreements, written requests): 30 a minute per IP by default.</summary>
     public const string Uploads = "uploads";
+
+    /// <summary>The staff pages in flight at once per instance (a concurrency limit with a queue, not a rate).</summary>
+    public const string StaffPages = "staff-pages";
 }
 
 /// <summary>Lexom:RateLimits (Login, Uploads: PermitLimit and Window).</summary>
@@ -72,6 +91,16 @@ public sealed class RateLimitSettings
     public RateLimitWindow Login { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) };
 
     public RateLimitWindow Uploads { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
+
+    public StaffPagesLimit StaffPages { get; set; } = new();
+}
+
+/// <summary>Lexom:RateLimits:StaffPages: how many /gestion requests run at once (default twice the cores), how many may wait.</summary>
+public sealed class StaffPagesLimit
+{
+    public int? PermitLimit { get; set; }
+
+    public int QueueLimit { get; set; } = 1_000;
 }
 
 public sealed class RateLimitWindow
