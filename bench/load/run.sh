@@ -124,7 +124,7 @@ done
 say "Échauffement"
 for t in "${TARGETS[@]}"; do
   IFS='|' read -r name url script <<<"$t"
-  [ -n "$script" ] && sign_in
+  [[ "$url" == */gestion* ]] && sign_in
   wrk -t2 -c8 -d"$WARMUP" ${script:+-s "$script"} "$url" >/dev/null
 done
 
@@ -137,7 +137,7 @@ for c in $CONNECTIONS; do
   for t in "${TARGETS[@]}"; do
     IFS='|' read -r name url script <<<"$t"
     say "$name, $c connexion(s)"
-    [ -n "$script" ] && sign_in
+    [[ "$url" == */gestion* ]] && sign_in
     ( peak=0; while kill -0 "$APP_PID" 2>/dev/null; do r=$(rss_mb); [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" >"$OUT/rss"; sleep 0.5; done ) &
     sampler=$!
     echo 0 >"$OUT/rss"

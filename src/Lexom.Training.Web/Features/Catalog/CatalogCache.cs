@@ -1,6 +1,6 @@
 using Lexom.Training.Domain.Catalog;
-using Microsoft.AspNetCore.OutputCaching;
 using Lexom.Training.Web.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Primitives;
 
 namespace Lexom.Training.Web.Features.Catalog;

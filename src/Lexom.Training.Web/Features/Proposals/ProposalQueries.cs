@@ -183,13 +183,7 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock, IMemory
             form ?? ProposalForm.From(proposal, shadow.Version), orderId, clock.Today());
     }
 
-    private IQueryable<Proposal> Filtered(ProposalFilter f) =>
-        Matching(f)
-            .OrderByDescending(p => p.IssuedOn ?? p.CreatedOn)
-            .ThenByDescending(p => p.Number)
-            .ThenBy(p => p.Id);
-
-    private IQueryable<Proposal> Matching(ProposalFilter f)
+    private IQueryable<Proposal> Filtered(ProposalFilter f)
     {
         var query = db.Proposals.AsNoTracking();
         if (ProposalText.StatusOf(f.Statut) is { } status) query = query.Where(p => p.Status == status);
@@ -226,7 +220,10 @@ public sealed class ProposalQueries(AppDbContext db, TimeProvider clock, IMemory
         if (f.Du is { } from) query = query.Where(p => p.IssuedOn >= from);
         if (f.Au is { } to) query = query.Where(p => p.IssuedOn <= to);
         if (f.Commercial is { } who) query = query.Where(p => EF.Property<Guid?>(p, ProposalConfiguration.CreatedBy) == who);
-        return query;
+        return query
+            .OrderByDescending(p => p.IssuedOn ?? p.CreatedOn)
+            .ThenByDescending(p => p.Number)
+            .ThenBy(p => p.Id);
     }
 
     private async Task<List<ProposalRow>> RowsAsync(IQueryable<Proposal> query, CancellationToken ct)
