@@ -65,6 +65,24 @@ public static class PageChecks
     public static async Task ScreenshotAsync(this IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
 
+    /// <summary>
+    /// Waits until the page's address satisfies <paramref name="url"/> (read from Playwright's client, polled) and the document
+    /// at that address is parsed (its readyState read in the page). Playwright's WaitForURLAsync(…, DOMContentLoaded) hung once
+    /// in CI for its 30 s on a page that had loaded: its client had the new address but not yet the load state, and then saw
+    /// only "load" and "networkidle". Reading the document's own state does not depend on that bookkeeping.
+    /// </summary>
+    public static async Task WaitForPageAsync(this IPage page, Func<string, bool> url)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!url(page.Url))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(30))
+                throw new TimeoutException($"Après 30 s, la page est toujours à l'adresse {page.Url}, qui n'est pas celle attendue.");
+            await Task.Delay(20);
+        }
+        await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+    }
+
     /// <summary>axe-core on the page: no serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {

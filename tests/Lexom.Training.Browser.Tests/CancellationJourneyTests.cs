@@ -13,7 +13,6 @@ namespace Lexom.Training.Browser.Tests;
 /// </summary>
 public sealed class CancellationJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
     [Fact]
     public async Task X1_X3_LW4_an_admin_cancels_an_order_13_days_before_its_start_sees_the_whole_price_due_with_the_clause_and_the_indemnity_invoice()
@@ -25,7 +24,7 @@ public sealed class CancellationJourneyTests(BrowserApp app) : IClassFixture<Bro
         await admin.GetByLabel("Adresse e-mail").FillAsync(email);
         await admin.GetByLabel("Mot de passe").FillAsync(password);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await admin.WaitForURLAsync(url => url.EndsWith("/gestion", StringComparison.Ordinal), Loaded);
+        await admin.WaitForPageAsync(url => url.EndsWith("/gestion", StringComparison.Ordinal));
 
         // The order page: « Annuler la commande » opens the form of the written request (X1).
         await admin.GotoAsync($"/gestion/commandes/{order.Id}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
@@ -45,7 +44,7 @@ public sealed class CancellationJourneyTests(BrowserApp app) : IClassFixture<Bro
 
         // The preview: the domain's decision, X3, with the amounts of worked example 1.
         await admin.GetByRole(AriaRole.Button, new() { Name = "Voir les conséquences de l'annulation" }).ClickAsync();
-        await admin.WaitForURLAsync(url => url.EndsWith("/annulation/apercu", StringComparison.Ordinal), Loaded);
+        await admin.WaitForPageAsync(url => url.EndsWith("/annulation/apercu", StringComparison.Ordinal));
         var main = admin.Locator("main");
         await Assertions.Expect(admin.Locator("h2#decision")).ToHaveTextAsync("Décision : Le prix total est dû à titre d'indemnité");
         await Assertions.Expect(main).ToContainTextAsync("13 jours avant le début du 15/03/2026 (moins de 15 jours)");
@@ -59,7 +58,7 @@ public sealed class CancellationJourneyTests(BrowserApp app) : IClassFixture<Bro
 
         // « Confirmer »: the order is cancelled, the indemnity invoice FAC-2026-000001 is issued and listed.
         await admin.GetByRole(AriaRole.Button, new() { Name = "Confirmer l'annulation" }).ClickAsync();
-        await admin.WaitForURLAsync(url => url.EndsWith($"/gestion/commandes/{order.Id}", StringComparison.Ordinal), Loaded);
+        await admin.WaitForPageAsync(url => url.EndsWith($"/gestion/commandes/{order.Id}", StringComparison.Ordinal));
         await Assertions.Expect(admin.Locator(".flash-ok")).ToContainTextAsync("Facture d'indemnité FAC-2026-000001 de 2\u202f998,80\u00a0€ émise.");
         await Assertions.Expect(admin.Locator(".status").First).ToHaveTextAsync("Annulée");
         await Assertions.Expect(admin.Locator("section#facturation tr", new() { HasText = "FAC-2026-000001" }))

@@ -7,7 +7,6 @@ public sealed class CatalogJourneyTests(BrowserApp app) : IClassFixture<BrowserA
 {
     /// <summary>After a click, the server-rendered page is ready once its DOM is parsed; waiting for the "load"
     /// event there timed out now and then under the full test run (the event was missed, the page was served).</summary>
-    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
     [Fact]
     public async Task A_visitor_searches_the_catalog_and_reads_the_CRM_course()
@@ -18,13 +17,13 @@ public sealed class CatalogJourneyTests(BrowserApp app) : IClassFixture<BrowserA
 
         await page.GetByLabel("Rechercher une formation").FillAsync("strategie");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/formations?q=strategie", StringComparison.Ordinal), Loaded);
+        await page.WaitForPageAsync(url => url.EndsWith("/formations?q=strategie", StringComparison.Ordinal));
         Assert.Contains("formation", await page.Locator(".result-count").InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync("catalog-search");
         await page.AssertAccessibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "CRM - fondamentaux et enjeux" }).ClickAsync();
-        await page.WaitForURLAsync("**/formations/RCL-RCL-02", Loaded);
+        await page.WaitForPageAsync(url => url.EndsWith("/formations/RCL-RCL-02", StringComparison.Ordinal));
         Assert.Equal("CRM - fondamentaux et enjeux", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(3, await page.Locator("section[aria-labelledby=objectifs] li").CountAsync());
         Assert.Equal(6, await page.Locator("h4.module").CountAsync());
@@ -32,7 +31,7 @@ public sealed class CatalogJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.AssertAccessibleAsync();
 
         await page.Locator(".course-header").GetByRole(AriaRole.Link, new() { Name = "Demander une proposition" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/demande-de-proposition?formation=RCL-RCL-02", StringComparison.Ordinal), Loaded);
+        await page.WaitForPageAsync(url => url.EndsWith("/demande-de-proposition?formation=RCL-RCL-02", StringComparison.Ordinal));
         Assert.Contains("RCL-RCL-02", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 

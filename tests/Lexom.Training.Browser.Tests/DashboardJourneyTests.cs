@@ -14,7 +14,6 @@ namespace Lexom.Training.Browser.Tests;
 /// <summary>An admin opens /gestion: the figures, the two charts drawn by the vendored Chart.js under the strict CSP, their tables.</summary>
 public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
     [Fact]
     public async Task An_admin_reads_the_dashboard_with_its_charts_drawn_and_their_tables_without_any_csp_violation()
@@ -33,7 +32,7 @@ public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<Browse
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/gestion", StringComparison.Ordinal), Loaded);
+        await page.WaitForPageAsync(url => url.EndsWith("/gestion", StringComparison.Ordinal));
 
         await Assertions.Expect(page.Locator("canvas[data-drawn=true]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Acomptes en attente : 1" })).ToBeVisibleAsync();
@@ -67,7 +66,7 @@ public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<Browse
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/gestion", StringComparison.Ordinal), Loaded);
+        await page.WaitForPageAsync(url => url.EndsWith("/gestion", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("canvas[data-drawn=true]")).ToHaveCountAsync(2);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"La page déborde de {overflow} px sur un téléphone");

@@ -10,7 +10,6 @@ namespace Lexom.Training.Browser.Tests;
 /// </summary>
 public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
     [Fact]
     public async Task P1_P3_P4_C1_a_company_asks_for_a_proposal_the_sales_person_issues_it_the_client_accepts_online_and_the_deposit_confirms_the_order()
@@ -18,7 +17,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
         var page = await app.NewPageAsync();
         await page.GotoAsync("/formations/RCL-RCL-02", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator(".course-header").GetByRole(AriaRole.Link, new() { Name = "Demander une proposition" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/demande-de-proposition?formation=RCL-RCL-02", StringComparison.Ordinal), Loaded);
+        await page.WaitForPageAsync(url => url.EndsWith("/demande-de-proposition?formation=RCL-RCL-02", StringComparison.Ordinal));
 
         // First a mistake: the SIRET's key is wrong, and the page says so next to the field.
         await page.GetByLabel("Raison sociale (entreprise)").FillAsync("Vignobles du Vivarais");
@@ -38,7 +37,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
 
         await page.GetByLabel("SIRET (entreprise)").FillAsync("732 829 320 00074");
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma demande" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/demande-de-proposition/merci", StringComparison.Ordinal), Loaded);
+        await page.WaitForPageAsync(url => url.EndsWith("/demande-de-proposition/merci", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Merci, votre demande est bien enregistrée");
         await page.ScreenshotAsync("request-sent");
         await page.AssertAccessibleAsync();
@@ -49,7 +48,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
         await staff.GetByLabel("Adresse e-mail").FillAsync(email);
         await staff.GetByLabel("Mot de passe").FillAsync(password);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await staff.WaitForURLAsync(url => url.EndsWith("/gestion", StringComparison.Ordinal), Loaded);
+        await staff.WaitForPageAsync(url => url.EndsWith("/gestion", StringComparison.Ordinal));
         await staff.GetByRole(AriaRole.Link, new() { Name = "Demandes de proposition" }).ClickAsync();
         await Assertions.Expect(staff.Locator("table")).ToContainTextAsync("Vignobles du Vivarais");
         await staff.ScreenshotAsync("staff-request-queue");
@@ -70,7 +69,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
 
         // The sales person prepares the proposal from the request, reads the domain's totals and issues it.
         await staff.GetByRole(AriaRole.Button, new() { Name = "Préparer la proposition" }).ClickAsync();
-        await staff.WaitForURLAsync(url => url.Contains("/gestion/propositions/", StringComparison.Ordinal), Loaded);
+        await staff.WaitForPageAsync(url => url.Contains("/gestion/propositions/", StringComparison.Ordinal));
         await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("4\u202f284,00\u00a0€");
         await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("1\u202f285,20\u00a0€");
         await staff.ScreenshotAsync("staff-proposal-draft");
@@ -105,7 +104,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
         await client.ScreenshotAsync("client-invitation");
         await client.AssertAccessibleAsync();
         await client.GetByRole(AriaRole.Button, new() { Name = "Enregistrer et ouvrir mon espace" }).ClickAsync();
-        await client.WaitForURLAsync(url => url.EndsWith("/espace-client", StringComparison.Ordinal), Loaded);
+        await client.WaitForPageAsync(url => url.EndsWith("/espace-client", StringComparison.Ordinal));
         await Assertions.Expect(client.Locator("main")).ToContainTextAsync("DEV-2026-000001");
         var overflow = await client.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"L'espace client déborde de {overflow} px sur un téléphone");
@@ -114,7 +113,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
     
         // P4 online: the client opens the proposal, names the third participant (P1), types the mention and accepts the CGV.
         await client.GetByRole(AriaRole.Link, new() { Name = "Accepter en ligne la proposition DEV-2026-000001" }).ClickAsync();
-        await client.WaitForURLAsync(url => url.Contains("/espace-client/propositions/", StringComparison.Ordinal), Loaded);
+        await client.WaitForPageAsync(url => url.Contains("/espace-client/propositions/", StringComparison.Ordinal));
         await Assertions.Expect(client.Locator("h2#accepter")).ToHaveTextAsync("Accepter en ligne");
         await client.GetByLabel("Nom du participant « à confirmer » n° 1").FillAsync("Hugo Marchand");
         await client.GetByLabel("Vos nom et prénom").FillAsync("Camille Roux");
@@ -123,7 +122,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
         await client.ScreenshotAsync("client-acceptance-form");
         await client.AssertAccessibleAsync();
         await client.GetByRole(AriaRole.Button, new() { Name = "Accepter la proposition" }).ClickAsync();
-        await client.WaitForURLAsync(url => url.Contains("/espace-client/commandes/", StringComparison.Ordinal), Loaded);
+        await client.WaitForPageAsync(url => url.Contains("/espace-client/commandes/", StringComparison.Ordinal));
         await Assertions.Expect(client.Locator(".flash-ok")).ToContainTextAsync("votre acceptation est enregistrée");
         await Assertions.Expect(client.Locator("main")).ToContainTextAsync("Il nous manque : l'acompte de 1\u202f285,20\u00a0€");
         await client.ScreenshotAsync("client-order-pending");
@@ -132,7 +131,7 @@ public sealed class ProposalRequestJourneyTests(BrowserApp app) : IClassFixture<
         // The sales person finds the order from the proposal and records the deposit: C1, the order is confirmed.
         await staff.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await staff.GetByRole(AriaRole.Link, new() { Name = "voir la commande" }).ClickAsync();
-        await staff.WaitForURLAsync(url => url.Contains("/gestion/commandes/", StringComparison.Ordinal), Loaded);
+        await staff.WaitForPageAsync(url => url.Contains("/gestion/commandes/", StringComparison.Ordinal));
         await Assertions.Expect(staff.Locator("main")).ToContainTextAsync("Acceptée en ligne par Camille Roux");
         await staff.GetByLabel("Référence bancaire").FillAsync("VIR SEPA VIVARAIS 0302");
         await staff.ScreenshotAsync("staff-order-deposit");

@@ -16,7 +16,6 @@ namespace Lexom.Training.Browser.Tests;
 /// </summary>
 public sealed class SessionJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static readonly PageWaitForURLOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
     private static readonly PageGotoOptions Goto = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
     [Fact]
@@ -43,7 +42,7 @@ public sealed class SessionJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         var posted = tablet.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith("/emargement", StringComparison.Ordinal));
         await tablet.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'émargement du 02/03/2026" }).ClickAsync();
         await posted;
-        await tablet.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // The flash message exists only on the page after the post: the assertions below wait on it, not on Playwright's load state.
         await Assertions.Expect(tablet.Locator(".flash-ok")).ToBeVisibleAsync();
         await Assertions.Expect(tablet.GetByLabel("Lucie Martin présent(e) l'après-midi")).Not.ToBeCheckedAsync();
         await Assertions.Expect(tablet.GetByLabel("Lucie Martin présent(e) le matin")).ToBeCheckedAsync();
@@ -57,7 +56,7 @@ public sealed class SessionJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await admin.ScreenshotAsync("staff-session-page");
         await admin.AssertAccessibleAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Clôturer la session" }).ClickAsync();
-        await admin.WaitForURLAsync(url => url.EndsWith($"/gestion/sessions/{sessionId}/attestations", StringComparison.Ordinal), Loaded);
+        await admin.WaitForPageAsync(url => url.EndsWith($"/gestion/sessions/{sessionId}/attestations", StringComparison.Ordinal));
         await Assertions.Expect(admin.Locator(".flash-ok")).ToContainTextAsync("Session clôturée : 3 attestations générées");
         await Assertions.Expect(admin.Locator("table.attestations tbody tr")).ToHaveCountAsync(3);
         await admin.ScreenshotAsync("staff-session-attestations");
@@ -95,8 +94,8 @@ public sealed class SessionJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        if (landing is not null) await page.WaitForURLAsync(url => url.EndsWith(landing, StringComparison.Ordinal), Loaded);
-        else await page.WaitForURLAsync(url => !url.Contains("/compte/connexion", StringComparison.Ordinal), Loaded);
+        if (landing is not null) await page.WaitForPageAsync(url => url.EndsWith(landing, StringComparison.Ordinal));
+        else await page.WaitForPageAsync(url => !url.Contains("/compte/connexion", StringComparison.Ordinal));
     }
 
     /// <summary>A one-day INTER session of the order's dates, led by the trainer, with the order's three participants enrolled (written through the domain).</summary>

@@ -175,7 +175,7 @@ public sealed partial class QualityGateTests(DemoBrowserApp app, ITestOutputHelp
         await page.GetByLabel("Adresse e-mail").FillAsync(account.Email);
         await page.GetByLabel("Mot de passe").FillAsync(account.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/compte/connexion", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.WaitForPageAsync(url => !url.Contains("/compte/connexion", StringComparison.Ordinal));
     }
 
     private static string Unique(ConcurrentDictionary<string, byte> names, string name)
