@@ -1,7 +1,10 @@
 using System.Net;
 using Lexom.Training.Web.Data;
+using Lexom.Training.Web.Features.Catalog;
 using Lexom.Training.Web.Infrastructure;
 using Lexom.Training.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +17,22 @@ namespace Lexom.Training.Web.Tests.Performance;
 /// </summary>
 public sealed class CatalogCacheTests(LexomApp app) : IClassFixture<LexomApp>
 {
+    [Fact]
+    public async Task Entries_stored_together_expire_spread_over_the_last_quarter_of_the_lifetime_never_past_it()
+    {
+        IOutputCachePolicy policy = new CatalogCache.SpreadExpiry();
+        var lifetimes = new List<TimeSpan>();
+        for (var i = 0; i < 200; i++)
+        {
+            var context = new OutputCacheContext { HttpContext = new DefaultHttpContext() };
+            await policy.CacheRequestAsync(context, CancellationToken.None);
+            lifetimes.Add(context.ResponseExpirationTimeSpan!.Value);
+        }
+        Assert.All(lifetimes, l => Assert.InRange(l, CatalogCache.Lifetime * 0.75, CatalogCache.Lifetime));
+        // Twenty searches stored at once are recomputed over several seconds, not in the same instant.
+        Assert.True(lifetimes.Max() - lifetimes.Min() > TimeSpan.FromSeconds(10), $"{lifetimes.Min()} – {lifetimes.Max()}");
+    }
+
     [Fact]
     public async Task An_anonymous_catalog_page_is_served_from_the_cache_the_second_time_and_sets_no_cookie()
     {
