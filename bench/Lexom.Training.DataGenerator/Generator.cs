@@ -185,12 +185,15 @@ public static class Generator
                 await w.WriteAsync(Guid.NewGuid()); await w.WriteAsync(x.o.Id); await w.WriteAsync(x.id); await w.WriteAsync(x.o.Proposal.Participants[x.i]);
                 await w.WriteAsync("Enrolled"); await w.WriteAsync(0); await w.WriteAsync(x.o.Proposal.AcceptedOn!.Value); await w.WriteAsync(x.o.SessionId!.Value);
             });
-        await Copy(conn, "invoices (id, number, kind, payer, issued_on, due_on, ht, vat, ttc, vat_rate, label, credits_invoice_id, credited, order_id, penalty_for_invoice_id)",
+        // Each invoice carries the sum of its payments (Invoice.Paid), as the app keeps it with each payment.
+        var paid = d.Payments.GroupBy(p => p.InvoiceId).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount));
+        await Copy(conn, "invoices (id, number, kind, payer, issued_on, due_on, ht, vat, ttc, vat_rate, label, credits_invoice_id, credited, order_id, penalty_for_invoice_id, paid)",
             d.Invoices, async (w, i) =>
             {
                 await w.WriteAsync(i.Id); await w.WriteAsync(i.Number); await w.WriteAsync(i.Kind); await w.WriteAsync(i.Payer); await w.WriteAsync(i.IssuedOn);
                 await w.WriteAsync(i.IssuedOn.AddDays(30)); await w.WriteAsync(i.Ht); await w.WriteAsync(i.Ttc - i.Ht); await w.WriteAsync(i.Ttc); await w.WriteAsync(i.Kind == "LatePenalty" ? 0m : 20m);
                 await w.WriteAsync(i.Label); await w.WriteNullAsync(); await w.WriteAsync(0m); await w.WriteAsync(i.OrderId); await WriteNullable(w, i.PenaltyFor);
+                await w.WriteAsync(paid.GetValueOrDefault(i.Id));
             });
         await Copy(conn, "payments (id, received_on, amount, reference, method, invoice_id)", d.Payments, async (w, p) =>
         {

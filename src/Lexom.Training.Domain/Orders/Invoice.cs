@@ -146,7 +146,11 @@ public sealed class Invoice
 
     public IReadOnlyList<Payment> Payments => _payments;
 
-    public Money Paid => Money.Sum(_payments.Select(p => p.Amount));
+    /// <summary>
+    /// The sum of <see cref="Payments"/>, kept on the invoice with each payment (in the same save, under the invoice's
+    /// concurrency check) so that the lists and the dashboard read what remains due from the invoice's row.
+    /// </summary>
+    public Money Paid { get; private set; }
 
     /// <summary>What remains to pay: TTC − payments − credit notes; zero for a credit note.</summary>
     public Money AmountDue => Kind == InvoiceKind.CreditNote ? Money.Zero : Ttc - Paid - Credited;
@@ -171,6 +175,7 @@ public sealed class Invoice
         }
 
         _payments.Add(payment);
+        Paid += payment.Amount;
     }
 
     internal void Credit(Money amount) => Credited += amount;

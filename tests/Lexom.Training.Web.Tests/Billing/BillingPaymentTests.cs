@@ -52,6 +52,17 @@ public sealed class BillingPaymentTests(LexomApp app) : IClassFixture<LexomApp>
         var paid = (await BillingSteps.OrderAsync(app, order.Id)).Invoices.Single(i => i.Kind == InvoiceKind.Final);
         Assert.True(paid.IsSettled);
         Assert.Equal([PaymentMethod.Cash, PaymentMethod.Card, PaymentMethod.DirectDebit, PaymentMethod.Cheque], paid.Payments.OrderBy(p => p.Amount).Select(p => p.Method));
+
+        // What was paid is kept on the invoice's row with each payment (the invoice list and the dashboard read it there):
+        // on every invoice of this database it is the sum of its payments.
+        await using var db = app.OpenDb();
+        Assert.Equal(999.60m, (await db.Invoices.AsNoTracking().Where(i => i.Id == invoice.Id).Select(i => i.Paid).SingleAsync()).Amount);
+        var drift = await db.Database.SqlQueryRaw<int>("""
+            SELECT count(*)::int AS "Value" FROM invoices i
+            WHERE i.paid <> COALESCE((SELECT sum(p.amount) FROM payments p WHERE p.invoice_id = i.id), 0)
+            """).SingleAsync();
+        Assert.Equal(0, drift);
+        Assert.True(await db.Invoices.CountAsync(i => (decimal)(object)i.Paid > 0m) >= 2); // the deposit and this invoice
     }
 
 

@@ -572,6 +572,11 @@ namespace Lexom.Training.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");
 
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("paid");
+
                     b.Property<string>("Payer")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -618,6 +623,9 @@ namespace Lexom.Training.Web.Data.Migrations
 
                     b.HasIndex("PenaltyForInvoiceId")
                         .HasDatabaseName("ix_invoices_penalty_for_invoice_id");
+
+                    b.HasIndex("IssuedOn", "Number")
+                        .HasDatabaseName("ix_invoices_issued_on_number");
 
                     b.HasIndex("Kind", "IssuedOn")
                         .HasDatabaseName("ix_invoices_kind_issued_on");

@@ -77,23 +77,24 @@ public sealed record PaymentRow(
 
 /// <summary>
 /// The read side of /gestion/factures: every invoice, deposit invoice and credit note with what was paid and what remains
-/// due, and the accountant's CSV exports (<see cref="AccountingEntries"/>). One SQL statement per page: the payments are
-/// summed in PostgreSQL, the filters and the paging applied there.
+/// due, and the accountant's CSV exports (<see cref="AccountingEntries"/>). One SQL statement per page: what was paid is the
+/// invoice's own column (<see cref="Invoice.Paid"/>, kept with each payment), the filters and the paging applied in PostgreSQL.
 /// </summary>
 public sealed class InvoiceList(AppDbContext db, TimeProvider clock)
 {
     public const int PageSize = 25;
     private const int MaxExportRows = 50_000;
 
+    // Every invoice has its order (a required foreign key): LEFT JOIN says the same and lets PostgreSQL drop the joins a
+    // statement does not read (the totals without a client or number filter read the invoices alone).
     private const string Documents = """
         SELECT i.id, i.number, i.kind, i.payer, i.issued_on, i.due_on, i.ht, i.vat, i.ttc, i.credited,
-               COALESCE(p.paid, 0) AS paid, o.id AS order_id, o.proposal_number, COALESCE(c.name, '') AS client_name, o.opco_name,
+               i.paid, o.id AS order_id, o.proposal_number, COALESCE(c.name, '') AS client_name, o.opco_name,
                ci.number AS corrected_number
         FROM invoices i
-        JOIN orders o ON o.id = i.order_id
+        LEFT JOIN orders o ON o.id = i.order_id
         LEFT JOIN clients c ON c.id = o.client_id
         LEFT JOIN invoices ci ON ci.id = i.credits_invoice_id
-        LEFT JOIN LATERAL (SELECT SUM(pm.amount) AS paid FROM payments pm WHERE pm.invoice_id = i.id) p ON TRUE
         """;
 
     public async Task<InvoiceListPage> ListAsync(InvoiceFilter filter, CancellationToken ct)
@@ -255,7 +256,13 @@ public sealed class InvoiceList(AppDbContext db, TimeProvider clock)
             }
             if (!string.IsNullOrWhiteSpace(f.Client))
             {
-                conditions.Add("(client_name ILIKE @client ESCAPE '\\' OR opco_name ILIKE @client ESCAPE '\\')");
+                // The orders of the matching clients (trigram index on their names) or OPCOs, then their invoices: not the
+                // name of every invoice's client compared (1.5 s on 300 000 invoices, 0.27 s this way).
+                conditions.Add("""
+                    order_id IN (SELECT o2.id FROM orders o2
+                                 WHERE o2.client_id IN (SELECT c2.id FROM clients c2 WHERE c2.name ILIKE @client ESCAPE '\')
+                                    OR o2.opco_name ILIKE @client ESCAPE '\')
+                    """);
                 parameters.Add(new NpgsqlParameter("client", Contains(f.Client)));
             }
             if (!string.IsNullOrWhiteSpace(f.Q))

@@ -129,13 +129,13 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
             .Where(o => o.Status == OrderStatus.PendingSignatureAndDeposit)
             .Where(o => (decimal)(object)o.DepositAmount != 0m
                         && !o.Invoices.Any(i => i.Kind == InvoiceKind.Deposit
-                                                && i.Payments.Sum(p => (decimal)(object)p.Amount) >= (decimal)(object)o.DepositAmount))
+                                                && (decimal)(object)i.Paid >= (decimal)(object)o.DepositAmount))
             .Select(o => new
             {
                 Deposit = (decimal)(object)o.DepositAmount,
                 // Order.ClientPaid: the client's payments (late penalties aside) minus the refunds.
                 ClientPaid = o.Invoices.Where(i => i.Payer == InvoicePayer.Client && i.Kind != InvoiceKind.LatePenalty)
-                                 .SelectMany(i => i.Payments).Sum(p => (decimal)(object)p.Amount)
+                                 .Sum(i => (decimal)(object)i.Paid)
                              - o.Refunds.Sum(r => (decimal)(object)r.Amount),
                 o.PayerKind,
                 o.Channel,
@@ -163,7 +163,7 @@ public sealed class DashboardQueries(AppDbContext db, TimeProvider clock)
             .Select(i => new
             {
                 Overdue = i.DueOn < today,
-                Due = (decimal)(object)i.Ttc - (decimal)(object)i.Credited - i.Payments.Sum(p => (decimal)(object)p.Amount),
+                Due = (decimal)(object)i.Ttc - (decimal)(object)i.Credited - (decimal)(object)i.Paid,
             })
             .Where(x => x.Due > 0)
             .GroupBy(x => x.Overdue)
