@@ -17,8 +17,8 @@ DURATION=${DURATION:-15s}
 # instrumented, then optimised) within seconds under load; a shorter warm-up measures the tiering, not the page.
 WARMUP=${WARMUP:-10s}
 # And each measured line is preceded by this much of the same load, unmeasured: the lines of the other pages take longer than
-# the output cache's lifetime (60 s), so without it a line would begin by refilling its expired entries all at once (the
-# search's twenty) and measure that refill, not the page under load (docs/performance.md says what the refill costs).
+# the output cache's freshness (60 s), so a line begins with its pages past it (the search's twenty), recomputed by their first
+# visitors; the line measures the page under load, the refill is measured on its own (last line).
 LINE_WARMUP=${LINE_WARMUP:-3s}
 CONNECTIONS=${CONNECTIONS:-"1 8 32 64"}
 OUT=${OUT:-$ROOT/bench/load/results}
@@ -158,7 +158,7 @@ for c in $CONNECTIONS; do
   done
 done
 # The refill the line warm-up keeps out of the lines, measured once: the search at 32 connections beginning with its twenty
-# entries expired (after more than the cache's 60 s lifetime without a visit), as after a quiet minute on the site.
+# pages past their freshness (after more than the cache's 60 s without a visit), as after a quiet minute on the site.
 say "Recherche, 32 connexions, entrées expirées au départ"
 sleep 61
 wrk -t2 -c32 -d"$DURATION" --timeout 10s --latency -s bench/load/search.lua "$BASE/formations" >"$OUT/wrk.txt"

@@ -131,6 +131,8 @@ public static class ServiceRegistration
         services.AddSingleton<Features.Legal.CgvText>();
         // The public catalog's output and data caches, emptied by any save of the catalog or a session (docs/performance.md).
         services.AddMemoryCache();
+        // Stale-while-revalidate in memory instead of the default store (AddOutputCache adds its own only if none is registered).
+        services.AddSingleton<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore, Features.Catalog.StaleWhileRevalidateStore>();
         services.AddOutputCache(Features.Catalog.CatalogCache.AddPolicy);
         services.AddSingleton<Features.Catalog.CatalogCache>();
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, Features.Catalog.CatalogChangeInterceptor>();

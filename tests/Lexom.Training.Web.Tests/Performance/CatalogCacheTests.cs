@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Lexom.Training.Web.Tests.Performance;
 
@@ -31,6 +32,73 @@ public sealed class CatalogCacheTests(LexomApp app) : IClassFixture<LexomApp>
         Assert.All(lifetimes, l => Assert.InRange(l, CatalogCache.Lifetime * 0.75, CatalogCache.Lifetime));
         // Twenty searches stored at once are recomputed over several seconds, not in the same instant.
         Assert.True(lifetimes.Max() - lifetimes.Min() > TimeSpan.FromSeconds(10), $"{lifetimes.Min()} – {lifetimes.Max()}");
+    }
+
+    [Fact]
+    public async Task Past_its_freshness_a_page_is_recomputed_by_its_first_visitor_while_the_others_get_it_as_it_was()
+    {
+        Assert.IsType<StaleWhileRevalidateStore>(app.Services.GetRequiredService<IOutputCacheStore>());
+        const string url = "/formations?q=fondamentaux";
+        const string before = "CRM - fondamentaux et enjeux", after = "CRM - fondamentaux, enjeux et pratique";
+        using var visitor = app.NewClient();
+        Assert.Contains(before, await visitor.GetPageAsync(url), StringComparison.Ordinal);
+
+        // Another instance renames the course: nothing here evicts the page, which stays as it was while fresh.
+        await using var other = new NpgsqlConnection(app.ConnectionString);
+        await other.OpenAsync();
+        await using (var rename = new NpgsqlCommand($"UPDATE courses SET title = '{after}' WHERE reference = 'RCL-RCL-02'", other)) await rename.ExecuteNonQueryAsync();
+        try
+        {
+            using (var fresh = await visitor.GetAsync(url))
+            {
+                Assert.NotNull(fresh.Headers.Age);
+                Assert.Contains(before, await fresh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            app.Clock.Advance(CatalogCache.Lifetime);
+            // Past its freshness. The first visitor recomputes it, held here by a lock on the courses until we let it go.
+            await using var hold = new NpgsqlConnection(app.ConnectionString);
+            await hold.OpenAsync();
+            await using var transaction = await hold.BeginTransactionAsync();
+            await using (var lockCourses = new NpgsqlCommand("LOCK TABLE courses IN ACCESS EXCLUSIVE MODE", hold, transaction)) await lockCourses.ExecuteNonQueryAsync();
+            var first = app.NewClient().GetAsync(url);
+            await WaitForAQueryOnTheLockAsync(other);
+
+            // Meanwhile another visitor gets the page as it was, from the cache, without waiting.
+            using (var meanwhile = await app.NewClient().GetAsync(url))
+            {
+                Assert.NotNull(meanwhile.Headers.Age);
+                Assert.Contains(before, await meanwhile.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+            Assert.False(first.IsCompleted);
+
+            await transaction.RollbackAsync();
+            using (var recomputed = await first)
+            {
+                Assert.Null(recomputed.Headers.Age);
+                Assert.Contains(after, await recomputed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+            using var stored = await visitor.GetAsync(url);
+            Assert.NotNull(stored.Headers.Age);
+            Assert.Contains(after, await stored.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await using (var restore = new NpgsqlCommand($"UPDATE courses SET title = '{before}' WHERE reference = 'RCL-RCL-02'", other)) await restore.ExecuteNonQueryAsync();
+            await app.Services.GetRequiredService<CatalogCache>().InvalidateAsync(app.Services.GetRequiredService<IOutputCacheStore>(), CancellationToken.None);
+        }
+    }
+
+    private static async Task WaitForAQueryOnTheLockAsync(NpgsqlConnection connection)
+    {
+        await using var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        for (var i = 0; i < 200; i++)
+        {
+            if ((long)(await waiting.ExecuteScalarAsync())! > 0) return;
+            await Task.Delay(50);
+        }
+        Assert.Fail("Le premier visiteur n'a pas commencé à recalculer la page.");
     }
 
     [Fact]

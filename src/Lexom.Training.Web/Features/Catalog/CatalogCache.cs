@@ -9,7 +9,9 @@ namespace Lexom.Training.Web.Features.Catalog;
 /// The public catalog's caches (docs/performance.md): the HTML of <c>/</c> and <c>/formations</c> (search included) in the
 /// output cache under the tag <see cref="Tag"/>, the course pages' HTML likewise (« Recevoir le programme par e-mail » is a link
 /// to its own form, so the page carries no antiforgery token), and the course page's read. All are emptied the moment a course, a domain or
-/// a session (its seats) is saved on this instance; another instance serves its copy at most <see cref="Lifetime"/> longer.
+/// a session (its seats) is saved on this instance; another instance's change shows on a page to the first visitor past the
+/// page's freshness, at most <see cref="Lifetime"/> after it was stored, the others getting the page as it was while that
+/// visitor recomputes it (<see cref="StaleWhileRevalidateStore"/>).
 /// The output cache's default policy never stores a response for a signed-in user, a response that sets a cookie, or
 /// anything but a 200 to a GET.
 /// </summary>
@@ -37,17 +39,17 @@ public sealed class CatalogCache : IDisposable
     public static void AddPolicy(OutputCacheOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // The default policy (anonymous GET, 200, no Set-Cookie) plus the tag and a lifetime of 3/4 to all of Lifetime; the key
+        // The default policy (anonymous GET, 200, no Set-Cookie) plus the tag and a freshness of 3/4 to all of Lifetime; the key
         // is the path and the query.
         options.AddPolicy(Policy, b => b.Tag(Tag).AddPolicy<SpreadExpiry>());
     }
 
     /// <summary>
-    /// Each entry lives a random 3/4 to all of <see cref="Lifetime"/>. Entries stored together (after a catalog change empties the
-    /// cache, the next visitors refill it at once) would otherwise expire together, and every visitor of every page would wait
-    /// on all of them being recomputed at the same moment: with twenty searches on two cores, 190 ms each minute
-    /// (docs/performance.md). Spread, each is recomputed alone and only its own visitors wait, about 12 ms. The upper bound,
-    /// how long another instance's change can go unseen, stays <see cref="Lifetime"/>.
+    /// Each page is fresh for a random 3/4 to all of <see cref="Lifetime"/>. Pages stored together (after a catalog change empties
+    /// the cache, the next visitors refill it at once) would otherwise go stale together and be recomputed at the same moment
+    /// (with twenty searches on two cores, a 190 ms stall: docs/performance.md); spread, each is recomputed alone by its first
+    /// visitor past its freshness (<see cref="StaleWhileRevalidateStore"/>). The upper bound, how long another instance's change
+    /// can go unseen, stays <see cref="Lifetime"/>.
     /// </summary>
     public sealed class SpreadExpiry : IOutputCachePolicy
     {
