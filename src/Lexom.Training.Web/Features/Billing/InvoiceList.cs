@@ -77,8 +77,9 @@ public sealed record PaymentRow(
 
 /// <summary>
 /// The read side of /gestion/factures: every invoice, deposit invoice and credit note with what was paid and what remains
-/// due, and the accountant's CSV exports (<see cref="AccountingEntries"/>). One SQL statement per page: what was paid is the
-/// invoice's own column (<see cref="Invoice.Paid"/>, kept with each payment), the filters and the paging applied in PostgreSQL.
+/// due, and the accountant's CSV exports (<see cref="AccountingEntries"/>). Two SQL statements per page, the totals and the
+/// rows: what was paid is the invoice's own column (<see cref="Invoice.Paid"/>, kept with each payment), the filters and the
+/// paging applied in PostgreSQL.
 /// </summary>
 public sealed class InvoiceList(AppDbContext db, TimeProvider clock)
 {
